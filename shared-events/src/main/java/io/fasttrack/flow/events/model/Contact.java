@@ -1,0 +1,4 @@
+package io.fasttrack.flow.events.model;
+
+public record Contact(String name, String email) {
+}

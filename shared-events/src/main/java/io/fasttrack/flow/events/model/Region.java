@@ -1,0 +1,7 @@
+package io.fasttrack.flow.events.model;
+
+public enum Region {
+    AMER,
+    EMEA,
+    APAC
+}
