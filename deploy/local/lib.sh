@@ -50,6 +50,71 @@ port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+# What identifies a running service in its command line, whichever database flavour it was built for.
 service_marker() {
-  echo "$1/target/quarkus-app/quarkus-run.jar"
+  echo "$1/target/"
+}
+
+# H2 (default) or postgres: FASTTRACK_DB=postgres runs every service on its own PostgreSQL database.
+FASTTRACK_DB=${FASTTRACK_DB:-h2}
+case $FASTTRACK_DB in h2|postgres) ;; *) echo "FASTTRACK_DB must be h2 or postgres" >&2; exit 2 ;; esac
+PG_PORT=${FASTTRACK_POSTGRES_PORT:-55432}
+PG_DIR=$FASTTRACK_HOME/postgres
+
+# The built jar of a service: the H2 build, or the build made with the postgres profile.
+service_jar() {
+  if [[ $FASTTRACK_DB == postgres ]]; then
+    echo "$REPO_ROOT/$1/target/postgres/quarkus-run.jar"
+  else
+    echo "$REPO_ROOT/$1/target/quarkus-app/quarkus-run.jar"
+  fi
+}
+
+service_database() {
+  echo "fasttrack_${1%-service}"
+}
+
+pg_bin() {
+  local bin=${FASTTRACK_POSTGRES_BIN:-}
+  [[ -n $bin ]] || bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [[ -x $bin/initdb ]] || { echo "PostgreSQL not found: apt-get install -y postgresql" >&2; exit 1; }
+  echo "$bin"
+}
+
+# PostgreSQL refuses to run as root: run its tools as the postgres user then.
+as_postgres() {
+  if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+psql_admin() {
+  as_postgres "$(pg_bin)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"
+}
+
+# The classpath of a Kafka broker and its tools, resolved once from Maven Central (deploy/local/broker/pom.xml).
+kafka_classpath() {
+  local cp_file=$FASTTRACK_HOME/kafka/classpath.txt
+  mkdir -p "$FASTTRACK_HOME/kafka"
+  if [[ ! -s $cp_file || $REPO_ROOT/deploy/local/broker/pom.xml -nt $cp_file ]]; then
+    echo "resolving the Kafka broker from Maven Central..." >&2
+    "$REPO_ROOT/mvnw" -B -q -f "$REPO_ROOT/deploy/local/broker/pom.xml" dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
+  fi
+  cat "$cp_file"
+}
+
+# Stops a process start launched (TERM, then KILL after 30 s) and forgets its pid file.
+stop_process() {
+  local name=$1 marker=$2 pid
+  if ! pid=$(running_pid "$name" "$marker"); then
+    rm -f "$RUN_DIR/$name.pid"
+    return
+  fi
+  echo "stopping $name (pid $pid)..."
+  kill -TERM "$pid"
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || { rm -f "$RUN_DIR/$name.pid"; return; }
+    sleep 0.5
+  done
+  echo "$name did not stop in 30 s; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+  rm -f "$RUN_DIR/$name.pid"
 }
