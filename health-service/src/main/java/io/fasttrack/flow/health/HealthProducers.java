@@ -1,0 +1,42 @@
+package io.fasttrack.flow.health;
+
+import io.fasttrack.flow.health.domain.CategoryRule;
+import io.fasttrack.flow.health.domain.CategoryScale;
+import io.fasttrack.flow.health.domain.Forecaster;
+import io.fasttrack.flow.health.domain.HealthPolicy;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+
+/** Builds the clock and the pure domain objects from configuration, once. */
+public class HealthProducers {
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    CategoryScale categoryScale(HealthSettings settings) {
+        List<BigDecimal> thresholds = settings.categoryThresholdsPercent().stream().map(percent -> percent.movePointLeft(2)).toList();
+        return new CategoryScale(settings.categoryNames(), thresholds);
+    }
+
+    @Produces
+    @Singleton
+    HealthPolicy healthPolicy(CategoryScale scale, HealthSettings settings) {
+        return new HealthPolicy(new CategoryRule(scale, settings.marginPercent().movePointLeft(2)), settings.driverLimit());
+    }
+
+    @Produces
+    @Singleton
+    Forecaster forecaster(CategoryScale scale, HealthSettings settings) {
+        return new Forecaster(scale, settings.forecast().defaultHorizonDays(), settings.forecast().minimumReportDates());
+    }
+}

@@ -1,0 +1,72 @@
+package io.fasttrack.flow.health.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.fasttrack.flow.events.EventCodec;
+import io.fasttrack.flow.events.http.Problem;
+import io.fasttrack.flow.events.model.HealthDriver;
+import io.fasttrack.flow.health.domain.Forecaster;
+import io.fasttrack.flow.health.store.CategoryChange;
+import io.fasttrack.flow.health.store.CustomerHealth;
+import io.fasttrack.flow.health.store.CustomerOwner;
+import io.fasttrack.flow.health.store.Engagement;
+import io.fasttrack.flow.health.store.UsageReport;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/customers/{tenantId}/health")
+public class CustomerHealthResource {
+
+    private static final TypeReference<List<HealthDriver>> DRIVERS = new TypeReference<>() {
+    };
+
+    @Inject
+    Forecaster forecaster;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "A customer's category, utilization per workload, category history, forecast and owner")
+    public CustomerHealthView health(@PathParam("tenantId") String tenantId) {
+        CustomerHealth customer = CustomerHealth.findById(tenantId);
+        if (customer == null) {
+            throw new ProblemException(Problem.of(404, "Not Found", "no usage has been reported for customer '" + tenantId + "'"));
+        }
+        List<CustomerHealthView.WorkloadView> workloads = UsageReport.latestPerWorkload(tenantId).stream()
+                .map(report -> new CustomerHealthView.WorkloadView(report.workload, report.licensed, report.active,
+                        report.toUsage().utilization(), report.asOf))
+                .toList();
+        List<CustomerHealthView.ChangeView> history = CategoryChange.historyOf(tenantId).stream()
+                .map(change -> new CustomerHealthView.ChangeView(change.eventId, change.previousCategory, change.newCategory,
+                        change.direction, change.previousUtilization, change.utilization, drivers(change.drivers),
+                        change.asOf, change.changedAt))
+                .toList();
+        Forecaster.Forecast forecast = forecaster.forecast(
+                UsageReport.history(tenantId).stream().map(UsageReport::toUsage).toList(), customer.renewalDate);
+        CustomerOwner owner = CustomerOwner.findById(tenantId);
+        CustomerHealthView.OwnerView ownerView = owner == null ? null : new CustomerHealthView.OwnerView(owner.architectId,
+                owner.architectName, owner.teamManager, owner.region, owner.segment, owner.customerName, owner.requestId,
+                owner.assignedAt);
+        List<CustomerHealthView.EngagementView> engagements = Engagement.historyOf(tenantId).stream()
+                .map(e -> new CustomerHealthView.EngagementView(e.requestId, e.engagementId, e.architectId, e.architectName,
+                        e.assignedAt, e.completedAt))
+                .toList();
+        return new CustomerHealthView(tenantId, customer.category, customer.categorySince, customer.utilization,
+                customer.latestAsOf, customer.renewalDate, workloads, history, forecast, ownerView, engagements);
+    }
+
+    private static List<HealthDriver> drivers(String json) {
+        try {
+            return EventCodec.mapper().readValue(json, DRIVERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored drivers are not readable: " + json, e);
+        }
+    }
+}

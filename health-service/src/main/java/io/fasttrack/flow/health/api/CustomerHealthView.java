@@ -1,0 +1,41 @@
+package io.fasttrack.flow.health.api;
+
+import io.fasttrack.flow.events.model.HealthDriver;
+import io.fasttrack.flow.events.model.Workload;
+import io.fasttrack.flow.health.domain.Forecaster;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** GET /customers/{tenantId}/health. Utilizations are fractions of 1 (0.42 = 42 %). */
+public record CustomerHealthView(
+        String tenantId,
+        String category,
+        LocalDate categorySince,
+        BigDecimal utilization,
+        LocalDate asOf,
+        LocalDate renewalDate,
+        List<WorkloadView> workloads,
+        List<ChangeView> history,
+        Forecaster.Forecast forecast,
+        OwnerView owner,
+        List<EngagementView> engagements) {
+
+    /** The latest report of one workload. */
+    public record WorkloadView(Workload workload, long licensed, long active, BigDecimal utilization, LocalDate asOf) {
+    }
+
+    public record ChangeView(UUID eventId, String previousCategory, String newCategory, String direction,
+            BigDecimal previousUtilization, BigDecimal utilization, List<HealthDriver> drivers, LocalDate asOf, Instant changedAt) {
+    }
+
+    public record OwnerView(String architectId, String architectName, String teamManager, String region, String segment,
+            String customerName, String requestId, Instant assignedAt) {
+    }
+
+    public record EngagementView(String requestId, String engagementId, String architectId, String architectName,
+            Instant assignedAt, Instant completedAt) {
+    }
+}

@@ -1,0 +1,192 @@
+package io.fasttrack.flow.health.api;
+
+import io.fasttrack.flow.events.http.Problem;
+import io.fasttrack.flow.events.http.Problem.Violation;
+import io.fasttrack.flow.health.domain.CategoryScale;
+import io.fasttrack.flow.health.store.CategoryChange;
+import io.fasttrack.flow.health.store.CustomerHealth;
+import io.fasttrack.flow.health.store.CustomerOwner;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * GET /portfolio. {@code fastTrackManager} groups by the FastTrack architect assigned to the customer (the
+ * contracts carry the assigned architect and their team manager, not a separate FastTrack Manager), so it is
+ * the same grouping as {@code architect}. A customer without an owner, or whose owner lacks the grouped
+ * attribute, is in the {@code unassigned} group. Moves are counted in the customer's current group.
+ */
+@Path("/portfolio")
+public class PortfolioResource {
+
+    static final String UNASSIGNED = "unassigned";
+    private static final int MAX_SIZE = 500;
+
+    enum GroupBy {
+        fastTrackManager(owner -> owner.architectId, owner -> owner.architectName),
+        architect(owner -> owner.architectId, owner -> owner.architectName),
+        teamManager(owner -> owner.teamManager, owner -> owner.teamManager),
+        region(owner -> owner.region, owner -> owner.region),
+        segment(owner -> owner.segment, owner -> owner.segment);
+
+        final Function<CustomerOwner, String> key;
+        final Function<CustomerOwner, String> name;
+
+        GroupBy(Function<CustomerOwner, String> key, Function<CustomerOwner, String> name) {
+            this.key = key;
+            this.name = name;
+        }
+
+        static List<String> allowed() {
+            return Arrays.stream(values()).map(Enum::name).toList();
+        }
+    }
+
+    @Inject
+    CategoryScale scale;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "Customers per group with counts per category and the moves up and down in [from, to]")
+    public PortfolioView portfolio(@QueryParam("groupBy") String groupByParam, @QueryParam("from") String fromParam,
+            @QueryParam("to") String toParam, @QueryParam("teamManager") String teamManager,
+            @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
+        List<Violation> violations = new ArrayList<>();
+        GroupBy groupBy = null;
+        if (groupByParam == null || !GroupBy.allowed().contains(groupByParam)) {
+            violations.add(new Violation("groupBy", "must be one of " + GroupBy.allowed()));
+        } else {
+            groupBy = GroupBy.valueOf(groupByParam);
+        }
+        LocalDate from = date("from", fromParam, violations);
+        LocalDate to = date("to", toParam, violations);
+        if (from != null && to != null && from.isAfter(to)) {
+            violations.add(new Violation("from", "must not be after to"));
+        }
+        int page = number("page", pageParam, 0, 0, Integer.MAX_VALUE, violations);
+        int size = number("size", sizeParam, 100, 1, MAX_SIZE, violations);
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.invalid("the portfolio query is invalid", violations));
+        }
+
+        Map<String, CustomerOwner> owners = new HashMap<>();
+        CustomerOwner.<CustomerOwner>listAll().forEach(owner -> owners.put(owner.tenantId, owner));
+        Map<String, String> categories = new HashMap<>();
+        CustomerHealth.<CustomerHealth>listAll().forEach(customer -> categories.put(customer.tenantId, customer.category));
+        Set<String> tenants = new TreeSet<>(owners.keySet());
+        tenants.addAll(categories.keySet());
+        if (teamManager != null) {
+            tenants.removeIf(tenant -> owners.get(tenant) == null || !teamManager.equals(owners.get(tenant).teamManager));
+        }
+
+        Map<String, GroupTally> groups = new HashMap<>();
+        Map<String, GroupTally> groupOfTenant = new HashMap<>();
+        for (String tenant : tenants) {
+            CustomerOwner owner = owners.get(tenant);
+            String key = owner == null ? null : groupBy.key.apply(owner);
+            String name = key == null ? UNASSIGNED : groupBy.name.apply(owner);
+            GroupTally tally = groups.computeIfAbsent(key == null ? UNASSIGNED : key, k -> new GroupTally(k, name));
+            tally.add(categories.get(tenant));
+            groupOfTenant.put(tenant, tally);
+        }
+        for (CategoryChange move : CategoryChange.movesBetween(from, to)) {
+            GroupTally tally = groupOfTenant.get(move.tenantId);
+            if (tally != null) {
+                tally.move(move.direction);
+            }
+        }
+        List<PortfolioView.Group> all = groups.values().stream()
+                .sorted(Comparator.comparing((GroupTally tally) -> tally.key.equals(UNASSIGNED)).thenComparing(tally -> tally.key))
+                .map(this::view)
+                .toList();
+        int start = (int) Math.min((long) page * size, all.size());
+        List<PortfolioView.Group> slice = all.subList(start, Math.min(start + size, all.size()));
+        return new PortfolioView(groupBy.name(), from, to, teamManager, scale.names(), page, size, all.size(), slice);
+    }
+
+    private PortfolioView.Group view(GroupTally tally) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        scale.names().forEach(category -> counts.put(category, tally.perCategory.getOrDefault(category, 0)));
+        // a category renamed in configuration still counts, under its old name
+        tally.perCategory.forEach(counts::putIfAbsent);
+        return new PortfolioView.Group(tally.key, tally.name, tally.customers, counts, tally.withoutUsage, tally.up, tally.down);
+    }
+
+    private static LocalDate date(String field, String value, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            violations.add(new Violation(field, "must be a date like 2026-11-01"));
+            return null;
+        }
+    }
+
+    private static int number(String field, String value, int fallback, int min, int max, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        violations.add(new Violation(field, "must be a whole number from " + min + " to " + max));
+        return fallback;
+    }
+
+    private static final class GroupTally {
+        final String key;
+        final String name;
+        final Map<String, Integer> perCategory = new HashMap<>();
+        int customers;
+        int withoutUsage;
+        int up;
+        int down;
+
+        GroupTally(String key, String name) {
+            this.key = key;
+            this.name = name;
+        }
+
+        void add(String category) {
+            customers++;
+            if (category == null) {
+                withoutUsage++;
+            } else {
+                perCategory.merge(category, 1, Integer::sum);
+            }
+        }
+
+        void move(String direction) {
+            if ("UP".equals(direction)) {
+                up++;
+            } else if ("DOWN".equals(direction)) {
+                down++;
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.fasttrack.flow.health.messaging;
+
+import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.events.HealthCategoryChanged;
+import io.fasttrack.flow.events.UsageReported;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/** Sends events keyed by their subject and waits until the broker has acknowledged every one of them. */
+@ApplicationScoped
+public class EventPublisher {
+
+    // a bulk POST hands thousands of events over at once; the connector's in-flight limit paces the broker
+    @Inject
+    @Channel("usage-out")
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    Emitter<EventEnvelope<UsageReported>> usage;
+
+    @Inject
+    @Channel("health-out")
+    Emitter<EventEnvelope<HealthCategoryChanged>> health;
+
+    /** Sends all, then awaits all acknowledgements; throws {@link PublishFailedException} if any is missing in time. */
+    public void publishUsage(List<EventEnvelope<UsageReported>> events, Duration timeout) {
+        CompletableFuture<?>[] acks = events.stream().map(event -> send(usage, event)).toArray(CompletableFuture[]::new);
+        await(CompletableFuture.allOf(acks), timeout, events.size() + " UsageReported");
+    }
+
+    public void publishHealth(EventEnvelope<HealthCategoryChanged> event, Duration timeout) {
+        await(send(health, event), timeout, "HealthCategoryChanged " + event.eventId());
+    }
+
+    private static <T extends EventEnvelope<?>> CompletableFuture<Void> send(Emitter<T> emitter, T envelope) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        Message<T> message = Message.of(envelope)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.subject()).build())
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException refused) {
+            acked.completeExceptionally(refused);
+        }
+        return acked;
+    }
+
+    private static void await(CompletableFuture<?> acks, Duration timeout, String what) {
+        try {
+            acks.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while publishing " + what, e);
+        } catch (ExecutionException e) {
+            throw new PublishFailedException("the broker refused " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new PublishFailedException("the broker did not acknowledge " + what + " within " + timeout, e);
+        }
+    }
+}

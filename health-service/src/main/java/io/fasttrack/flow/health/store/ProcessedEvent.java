@@ -1,0 +1,34 @@
+package io.fasttrack.flow.health.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An event this service has applied; written in the same transaction as the projection update. */
+@Entity
+@Table(name = "processed_event")
+public class ProcessedEvent extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "event_id")
+    public UUID eventId;
+
+    @Column(name = "processed_at", nullable = false)
+    public Instant processedAt;
+
+    /** Records the event and answers true the first time; false when it was applied before (a redelivery). */
+    public static boolean firstDelivery(UUID eventId, Instant now) {
+        if (findById(eventId) != null) {
+            return false;
+        }
+        ProcessedEvent processed = new ProcessedEvent();
+        processed.eventId = eventId;
+        processed.processedAt = now;
+        processed.persist();
+        return true;
+    }
+}
