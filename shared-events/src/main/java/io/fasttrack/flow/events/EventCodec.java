@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -26,6 +28,10 @@ public final class EventCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // amounts and utilizations are BigDecimal: never let them pass through double
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
@@ -79,8 +85,13 @@ public final class EventCodec {
             throw new EventDecodingException("data of " + type + " v" + eventType.version() + " is invalid: "
                     + rootCauseMessage(e), e);
         }
+        String subject = requiredText(root, "subject");
+        if (!subject.equals(data.subject())) {
+            throw new EventDecodingException("envelope subject '" + subject + "' does not match the subject of its "
+                    + type + " data '" + data.subject() + "'");
+        }
         return new EventEnvelope<>(eventId, type, eventType.version(), occurredAt,
-                requiredText(root, "source"), requiredText(root, "subject"),
+                requiredText(root, "source"), subject,
                 optionalText(root, "correlationId"), optionalText(root, "causationId"), data);
     }
 
@@ -94,7 +105,13 @@ public final class EventCodec {
 
     private static String optionalText(JsonNode root, String field) {
         JsonNode node = root.get(field);
-        return node == null || node.isNull() ? null : node.asText();
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new EventDecodingException("envelope field '" + field + "' is not a string");
+        }
+        return node.textValue();
     }
 
     private static <T> T parse(String field, java.util.function.Supplier<T> parser) {
@@ -106,6 +123,8 @@ public final class EventCodec {
     }
 
     private static String rootCauseMessage(Throwable error) {
+        String path = error instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? " at " + fieldPath(mapping) : "";
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
@@ -113,6 +132,19 @@ public final class EventCodec {
         if (cause instanceof NullPointerException) {
             return "required field " + cause.getMessage() + " is missing";
         }
-        return cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage();
+        return (cause instanceof JsonProcessingException json ? json.getOriginalMessage() : cause.getMessage()) + path;
+    }
+
+    /** The JSON path of a mapping failure, e.g. {@code customer.segment} or {@code attachments[1].kind}. */
+    private static String fieldPath(JsonMappingException mapping) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 }

@@ -202,7 +202,9 @@ class EventDecodingFailureTest {
                 assertThatThrownBy(() -> EventCodec.decode(EventSchemas.bytes(broken)))
                         .as("%s without %s", type, pointer)
                         .isExactlyInstanceOf(EventDecodingException.class)
-                        .hasMessageStartingWith(prefix + "Cannot map `null` into type ");
+                        .hasMessageStartingWith(prefix + "Cannot map `null` into type ")
+                        .hasMessageEndingWith(" at " + pointer.substring("/data/".length())
+                                .replaceAll("/(\\d+)", "[$1]").replace('/', '.'));
             } else {
                 assertThatThrownBy(() -> EventCodec.decode(EventSchemas.bytes(broken)))
                         .as("%s without %s", type, pointer)

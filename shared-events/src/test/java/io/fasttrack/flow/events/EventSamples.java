@@ -34,10 +34,7 @@ import java.util.UUID;
  * once (so schema and round-trip tests see every field on the wire), and leave some optional ones null (so
  * they see them omitted). The switch over {@link EventType} has no default: a new event type does
  * not compile until it has a sample here.
- *
- * <p>BigDecimal values are written in their shortest form (no trailing zeros) and with at most 15 significant
- * digits: {@code EventCodec.decode} reads the JSON tree with doubles, so today {@code 0.10} comes back as
- * {@code 0.1} (not {@code equals}) and digits beyond double precision are lost.
+
  */
 public final class EventSamples {
 
