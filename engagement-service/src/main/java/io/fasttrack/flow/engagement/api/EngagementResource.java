@@ -1,0 +1,132 @@
+package io.fasttrack.flow.engagement.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fasttrack.flow.events.http.Problem;
+import io.fasttrack.flow.events.model.Workload;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+@Path("/engagements")
+@Produces(MediaType.APPLICATION_JSON)
+public class EngagementResource {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    EngagementQueries queries;
+
+    @Inject
+    EngagementCommands commands;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    public EngagementViews.Page<EngagementViews.Summary> list(@QueryParam("tenantId") String tenantId,
+            @QueryParam("architectId") String architectId, @QueryParam("stale") String stale,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        Boolean staleFilter = null;
+        if (stale != null && !stale.isBlank()) {
+            if ("true".equalsIgnoreCase(stale) || "false".equalsIgnoreCase(stale)) {
+                staleFilter = Boolean.valueOf(stale);
+            } else {
+                violations.add(new Problem.Violation("stale", "must be true or false"));
+            }
+        }
+        int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE, violations);
+        int pageSize = integer("size", size, 20, 1, MAX_PAGE_SIZE, violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("invalid query parameters", violations);
+        }
+        return queries.list(blankToNull(tenantId), blankToNull(architectId), staleFilter, pageNumber, pageSize);
+    }
+
+    @GET
+    @Path("/{id}")
+    public EngagementViews.Engagement get(@PathParam("id") String id) {
+        return queries.get(id);
+    }
+
+    /** Body optional: {@code {"completedBy": "..."}}. Completing a done task answers the same state again. */
+    @POST
+    @Path("/{id}/tasks/{taskId}/complete")
+    public EngagementViews.Engagement completeTask(@PathParam("id") String id, @PathParam("taskId") String taskId,
+            String body) {
+        JsonBody json = JsonBody.parse(mapper, body, false).allowOnly(Set.of("completedBy"));
+        String completedBy = json.optionalText("completedBy", 200);
+        json.throwIfInvalid("invalid task completion");
+        return commands.completeTask(id, taskId, completedBy);
+    }
+
+    @POST
+    @Path("/{id}/status-notes")
+    public Response addStatusNote(@PathParam("id") String id, String body) {
+        JsonBody json = JsonBody.parse(mapper, body, true).allowOnly(Set.of("author", "note"));
+        String author = json.requiredText("author", 200);
+        String note = json.requiredText("note", 4000);
+        json.throwIfInvalid("invalid status note");
+        return Response.status(Response.Status.CREATED).entity(commands.addStatusNote(id, author, note)).build();
+    }
+
+    @PUT
+    @Path("/{id}/dibs/{workload}")
+    public EngagementViews.Engagement recordDibs(@PathParam("id") String id, @PathParam("workload") String workload,
+            String body) {
+        JsonBody json = JsonBody.parse(mapper, body, true)
+                .allowOnly(Set.of("targetDate", "intent", "businessReason", "successOwner"));
+        Workload knownWorkload = Arrays.stream(Workload.values()).filter(w -> w.name().equals(workload)).findFirst()
+                .orElse(null);
+        if (knownWorkload == null) {
+            json.violation("workload", "unknown workload; one of " + Arrays.toString(Workload.values()));
+        }
+        LocalDate targetDate = json.requiredDate("targetDate");
+        if (targetDate != null && !targetDate.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
+            json.violation("targetDate", "must be in the future");
+        }
+        String intent = json.requiredText("intent", 1000);
+        String businessReason = json.requiredText("businessReason", 1000);
+        String successOwner = json.requiredText("successOwner", 200);
+        json.throwIfInvalid("invalid DIBS");
+        return commands.recordDibs(id, knownWorkload, targetDate, intent, businessReason, successOwner);
+    }
+
+    private static int integer(String name, String value, int fallback, int min, int max,
+            List<Problem.Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the allowed range
+        }
+        violations.add(new Problem.Violation(name, "must be an integer from " + min + " to " + max));
+        return fallback;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

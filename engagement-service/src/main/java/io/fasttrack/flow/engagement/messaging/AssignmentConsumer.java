@@ -1,0 +1,128 @@
+package io.fasttrack.flow.engagement.messaging;
+
+import io.fasttrack.flow.engagement.domain.AssignmentRule;
+import io.fasttrack.flow.engagement.domain.EngagementIds;
+import io.fasttrack.flow.engagement.domain.Queues;
+import io.fasttrack.flow.engagement.domain.TaskCatalogue;
+import io.fasttrack.flow.engagement.store.Engagement;
+import io.fasttrack.flow.engagement.store.EngagementProjection;
+import io.fasttrack.flow.engagement.store.EngagementTask;
+import io.fasttrack.flow.engagement.store.ProcessedEvent;
+import io.fasttrack.flow.events.EngagementOpened;
+import io.fasttrack.flow.events.EngagementReassigned;
+import io.fasttrack.flow.events.EventCodec;
+import io.fasttrack.flow.events.EventData;
+import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.events.FtaAssigned;
+import io.fasttrack.flow.events.model.FtopTask;
+import io.fasttrack.flow.events.model.Workload;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Opens or moves the engagement of each FtaAssigned. The events it publishes take ids derived from the
+ * FtaAssigned and are acknowledged by the broker before the transaction commits, so a redelivery after a
+ * crash republishes the same ids rather than losing or doubling them. Unreadable records are thrown back
+ * to the connector, which dead-letters them with the reason.
+ */
+@ApplicationScoped
+public class AssignmentConsumer {
+
+    @Inject
+    TaskCatalogue catalogue;
+
+    @Inject
+    EngagementProjection projection;
+
+    @Inject
+    AssignmentNotifier notifier;
+
+    @Inject
+    EventPublisher publisher;
+
+    @Inject
+    EngagementMetrics metrics;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String source;
+
+    @Incoming("assignments-in")
+    @Blocking(ordered = true)
+    @Transactional
+    public void onAssignment(byte[] value) {
+        EventEnvelope<EventData> envelope = EventCodec.decode(value);
+        if (!(envelope.data() instanceof FtaAssigned assigned) || ProcessedEvent.seen(envelope.eventId())) {
+            return;
+        }
+        ProcessedEvent.remember(envelope.eventId(), clock.instant());
+        String engagementId = EngagementIds.forRequest(assigned.requestId());
+        Engagement engagement = Engagement.lock(engagementId);
+        AssignmentRule rule = AssignmentRule.decide(engagement == null ? null : engagement.architectId,
+                engagement != null && engagement.completed(), assigned.architect().id());
+        if (rule == AssignmentRule.NONE) {
+            rememberScope(engagement, assigned);
+            return;
+        }
+        Instant at = assigned.assignedAt() == null ? envelope.occurredAt() : assigned.assignedAt();
+        EventEnvelope<?> decided = rule == AssignmentRule.OPEN ? opened(envelope, assigned, engagementId, at)
+                : reassigned(envelope, assigned, engagement, at);
+        if (!projection.apply(decided)) {
+            // the decision is already in the projection, rebuilt from the engagements topic
+            rememberScope(engagement, assigned);
+            return;
+        }
+        rememberScope(Engagement.findById(engagementId), assigned);
+        List<FtopTask> tasks = EngagementTask.of(engagementId).stream()
+                .map(task -> new FtopTask(task.taskId, task.name, task.mandatory)).toList();
+        notifier.notifyAssignment(envelope, assigned, engagementId, tasks);
+        projection.flush();
+        publisher.publish(List.of(decided));
+        if (rule == AssignmentRule.OPEN) {
+            metrics.engagementOpened();
+        } else {
+            metrics.engagementReassigned();
+        }
+    }
+
+    private EventEnvelope<EngagementOpened> opened(EventEnvelope<?> cause, FtaAssigned assigned, String engagementId,
+            Instant at) {
+        EngagementOpened opened = new EngagementOpened(engagementId, assigned.requestId(), assigned.tenantId(),
+                assigned.architect(), assigned.request().type(), Queues.of(assigned.request()),
+                catalogue.tasksFor(assigned.request()), at);
+        return envelope(cause, "EngagementOpened", assigned, opened);
+    }
+
+    private EventEnvelope<EngagementReassigned> reassigned(EventEnvelope<?> cause, FtaAssigned assigned,
+            Engagement engagement, Instant at) {
+        EngagementReassigned reassigned = new EngagementReassigned(engagement.id, assigned.requestId(),
+                assigned.tenantId(), engagement.architectId, assigned.architect(), at);
+        return envelope(cause, "EngagementReassigned", assigned, reassigned);
+    }
+
+    private <D extends EventData> EventEnvelope<D> envelope(EventEnvelope<?> cause, String discriminator,
+            FtaAssigned assigned, D data) {
+        UUID id = cause.derivedId(discriminator);
+        return EventEnvelope.of(id, cause.occurredAt(), source, assigned.requestId(), cause.eventId().toString(), data);
+    }
+
+    /** The request's workloads are not in EngagementOpened; every FtaAssigned of the request carries them. */
+    private static void rememberScope(Engagement engagement, FtaAssigned assigned) {
+        List<Workload> workloads = assigned.request().workloads();
+        if (engagement != null && engagement.workloads == null && workloads != null) {
+            engagement.workloads = workloads.stream().map(Workload::name).distinct().sorted()
+                    .collect(Collectors.joining(","));
+        }
+    }
+}
