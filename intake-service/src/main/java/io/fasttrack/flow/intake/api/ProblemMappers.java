@@ -1,0 +1,45 @@
+package io.fasttrack.flow.intake.api;
+
+import io.fasttrack.flow.events.http.Problem;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves as application/problem+json; nothing leaks a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException error, UriInfo uri) {
+        Response.ResponseBuilder answer = answer(error.problem().at(uri.getPath()));
+        error.headers().forEach(answer::header);
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException error, UriInfo uri) {
+        Response.StatusType status = error.getResponse().getStatusInfo();
+        String detail = switch (status.getStatusCode()) {
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed on this resource";
+            case 406 -> "this resource answers application/json only";
+            case 415 -> "the body must be JSON (Content-Type: application/json)";
+            default -> status.getReasonPhrase();
+        };
+        return answer(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail).at(uri.getPath())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception error, UriInfo uri) {
+        LOG.error("unexpected failure on " + uri.getPath(), error);
+        return answer(Problem.of(500, "Internal Server Error", "unexpected failure; it was logged").at(uri.getPath()))
+                .build();
+    }
+
+    static Response.ResponseBuilder answer(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+}
