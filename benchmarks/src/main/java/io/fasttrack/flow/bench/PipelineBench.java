@@ -1,0 +1,494 @@
+package io.fasttrack.flow.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The pipeline load generator. Registers architects (capacity large enough that nothing queues), then submits
+ * requests over HTTP at fixed rates and finally as fast as it can with a bounded number of requests in flight
+ * end to end, and times each from the moment it was due to be sent until its EngagementOpened appears on the
+ * engagements topic.
+ *
+ * <p>Coordinated omission: at a fixed rate request {@code i} is due at {@code t0 + i / rate}, and every latency
+ * is measured from that due time, not from when the generator got round to sending it; a stalled system
+ * therefore shows up in the percentiles instead of silently lowering the offered load.
+ *
+ * <p>Prints one block per phase and, with {@code --summary FILE}, writes the figures as {@code key=value} lines
+ * for deploy/bench/run.
+ */
+public final class PipelineBench {
+
+    private static final PrintStream OUT = System.out;
+
+    private final String runPrefix;
+    private final URI requestsUri;
+    private final String assignmentBase;
+    private final String bootstrap;
+    private final Bodies.Kind kind;
+    private final int architects;
+    private final int capacity;
+    private final Duration timeout;
+    private final int maxInFlight;
+    private final HttpClient client;
+    private final TopicOffsets offsets;
+    private final ProcessCpu cpu;
+    private final EventObserver observer;
+    private final long baseNanos;
+    private final long baseEpochMicros;
+    private final Map<String, String> summary = new LinkedHashMap<>();
+    private volatile Phase current;
+
+    private PipelineBench(Args args) {
+        String intake = args.get("intake", "http://127.0.0.1:8081");
+        assignmentBase = args.get("assignment", "http://127.0.0.1:8082");
+        bootstrap = args.get("bootstrap", "127.0.0.1:9092");
+        requestsUri = URI.create(intake + "/requests");
+        kind = Bodies.Kind.valueOf(args.get("request-type", "DISCOVERY_WORKSHOP"));
+        architects = args.getInt("architects", 20);
+        capacity = args.getInt("capacity", 1_000_000);
+        timeout = args.getDuration("timeout", Duration.ofSeconds(30));
+        maxInFlight = args.getInt("max-in-flight", 1000);
+        runPrefix = args.get("run-id", "bench-" + Long.toString(System.currentTimeMillis(), 36)) + "-";
+        String topicPrefix = args.get("topic-prefix", "fasttrack.");
+        String requestsTopic = args.get("topic-requests", "fasttrack.requests");
+        String assignmentsTopic = args.get("topic-assignments", "fasttrack.assignments");
+        String engagementsTopic = args.get("topic-engagements", "fasttrack.engagements");
+        client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(2, daemon("http-client")))
+                .build();
+        offsets = new TopicOffsets(bootstrap, topicPrefix);
+        cpu = new ProcessCpu(args.get("pids", null));
+        observer = new EventObserver(bootstrap, List.of(requestsTopic, assignmentsTopic, engagementsTopic),
+                engagementsTopic, runPrefix);
+        Instant now = Instant.now();
+        baseNanos = System.nanoTime();
+        baseEpochMicros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
+    }
+
+    public static void main(String[] argv) throws Exception {
+        Args args = Args.parse(argv);
+        List<Integer> rates = args.getIntList("rates", "100,500,1000");
+        Duration duration = args.getDuration("duration", Duration.ofSeconds(20));
+        int warmupRate = args.getInt("warmup-rate", 200);
+        Duration warmup = args.getDuration("warmup", Duration.ofSeconds(10));
+        int concurrency = args.getInt("concurrency", 64);
+        Duration saturation = args.getDuration("saturation", Duration.ofSeconds(30));
+        int saturationMax = args.getInt("saturation-max-requests", 400_000);
+        String summaryFile = args.get("summary", null);
+        String onSaturationStart = args.get("on-saturation-start", null);
+        String onSaturationEnd = args.get("on-saturation-end", null);
+        PipelineBench bench = new PipelineBench(args);
+        args.rejectUnknown();
+        int exit = bench.run(rates, duration, warmupRate, warmup, concurrency, saturation, saturationMax,
+                onSaturationStart, onSaturationEnd);
+        if (summaryFile != null) {
+            bench.writeSummary(Path.of(summaryFile));
+        }
+        System.exit(exit);
+    }
+
+    private int run(List<Integer> rates, Duration duration, int warmupRate, Duration warmup, int concurrency,
+            Duration saturation, int saturationMax, String onSaturationStart, String onSaturationEnd)
+            throws Exception {
+        OUT.printf(Locale.ROOT, "pipeline benchmark %s: %s requests to %s, %d %s architects, timeout %d s, %d cores%n",
+                runPrefix.substring(0, runPrefix.length() - 1), kind, requestsUri, architects, kind.role,
+                timeout.toSeconds(), Runtime.getRuntime().availableProcessors());
+        registerArchitects();
+
+        Thread observerThread = new Thread(observer, "event-observer");
+        observerThread.setDaemon(true);
+        observerThread.start();
+        Thread sweeper = new Thread(this::sweepForever, "timeout-sweeper");
+        sweeper.setDaemon(true);
+        sweeper.start();
+
+        int index = 0;
+        Phase probe = fixed(new Phase("probe", index++, 1, 1), 1, Duration.ofSeconds(1), false);
+        if (probe.completed.get() != 1) {
+            OUT.println("probe: the one request sent did not reach EngagementOpened within " + timeout.toSeconds()
+                    + " s (HTTP status " + probe.statusCounts + (probe.firstError.get() == null ? "" : ", " + probe.firstError.get())
+                    + "); is every service up, and do the architects exist?");
+            stop(observerThread);
+            return 1;
+        }
+        OUT.printf(Locale.ROOT, "probe: one request opened its engagement in %.1f ms%n%n",
+                (probe.opened.get(0) - probe.intended.get(0)) / 1e6);
+        if (!warmup.isZero() && warmupRate > 0) {
+            fixed(new Phase("warmup", index++, warmupRate, (int) (warmupRate * warmup.toMillis() / 1000) + 1),
+                    warmupRate, warmup, true);
+        }
+        for (int rate : rates) {
+            fixed(new Phase("rate" + rate, index++, rate, (int) (rate * duration.toMillis() / 1000) + 1), rate, duration, true);
+        }
+        if (concurrency > 0 && !saturation.isZero()) {
+            hook("on-saturation-start", onSaturationStart);
+            closedLoop(new Phase("saturation", index, 0, saturationMax), concurrency, saturation);
+            hook("on-saturation-end", onSaturationEnd);
+        }
+        stop(observerThread);
+        if (observer.undecodable.sum() > 0) {
+            OUT.println("warning: " + observer.undecodable.sum() + " records on the engagements topic could not be decoded");
+        }
+        return 0;
+    }
+
+    // ---------------------------------------------------------------- setup
+
+    private void registerArchitects() throws IOException, InterruptedException {
+        Map<Integer, Integer> answers = new LinkedHashMap<>();
+        String lastId = null;
+        for (int i = 1; i <= architects; i++) {
+            String id = "bench-" + kind.role.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + i;
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(assignmentBase + "/architects"))
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(Bodies.architect(id, kind.role, capacity)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            answers.merge(response.statusCode(), 1, Integer::sum);
+            if (response.statusCode() / 100 != 2 && response.statusCode() != 409) {
+                throw new IllegalStateException("POST /architects answered " + response.statusCode() + ": " + response.body());
+            }
+            lastId = id;
+        }
+        OUT.println("architects: " + architects + " x capacity " + capacity + " registered (HTTP status counts "
+                + answers + "; 409 = already there from an earlier run)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(assignmentBase + "/architects/" + lastId))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        OUT.println("warning: GET /architects/" + lastId + " did not answer 200 within 15 s; going on");
+    }
+
+    // ---------------------------------------------------------------- phases
+
+    private Phase fixed(Phase phase, int rate, Duration duration, boolean report) throws InterruptedException {
+        observer.register(phase);
+        current = phase;
+        int count = Math.min(phase.capacity, (int) Math.max(1, rate * duration.toMillis() / 1000));
+        Semaphore http = new Semaphore(maxInFlight);
+        Snapshot before = snapshot();
+        long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        double interval = 1e9 / rate;
+        for (int seq = 0; seq < count; seq++) {
+            long due = t0 + (long) (seq * interval);
+            long now;
+            while ((now = System.nanoTime()) < due) {
+                LockSupport.parkNanos(due - now);
+            }
+            http.acquire();
+            phase.intended.set(seq, due);
+            phase.issued.incrementAndGet();
+            send(phase, seq, http);
+        }
+        long sendEnd = System.nanoTime();
+        drain(phase);
+        Snapshot after = snapshot();
+        if (report) {
+            report(phase, t0, sendEnd, before, after, String.format(Locale.ROOT, "fixed rate %d req/s for %d s",
+                    rate, duration.toSeconds()));
+        }
+        return phase;
+    }
+
+    private void closedLoop(Phase phase, int concurrency, Duration duration) throws InterruptedException {
+        observer.register(phase);
+        Semaphore permits = new Semaphore(concurrency);
+        phase.closedLoopPermits = permits;
+        current = phase;
+        Snapshot before = snapshot();
+        long t0 = System.nanoTime();
+        long end = t0 + duration.toNanos();
+        int seq = 0;
+        while (seq < phase.capacity && System.nanoTime() < end) {
+            if (!permits.tryAcquire(20, TimeUnit.MILLISECONDS)) {
+                continue;
+            }
+            phase.intended.set(seq, System.nanoTime());
+            phase.issued.incrementAndGet();
+            send(phase, seq, null);
+            seq++;
+        }
+        long sendEnd = System.nanoTime();
+        Snapshot atEnd = snapshot();
+        drain(phase);
+        Snapshot after = snapshot();
+        // sustained: completions after the first quarter of the window (ramp-up) up to its end
+        long from = t0 + duration.toNanos() / 4;
+        int inWindow = 0;
+        for (int i = 0; i < phase.issued.get(); i++) {
+            long opened = phase.opened.get(i);
+            if (phase.state.get(i) == Phase.OPENED && opened >= from && opened <= sendEnd) {
+                inWindow++;
+            }
+        }
+        double sustained = inWindow / ((sendEnd - from) / 1e9);
+        summary.put("saturation.sustained_rps", fmt(sustained));
+        summary.put("saturation.concurrency", Integer.toString(concurrency));
+        report(phase, t0, sendEnd, before, after, String.format(Locale.ROOT,
+                "as fast as it can: %d requests in flight end to end, %d s", concurrency, duration.toSeconds()));
+        OUT.printf(Locale.ROOT, "   sustained end to end %.0f req/s (EngagementOpened seen after the first quarter of the "
+                + "window, up to its end); CPU cores during the send window: %s%n%n",
+                sustained, ProcessCpu.cores(before.cpu, atEnd.cpu, (sendEnd - t0) / 1e9));
+    }
+
+    private void send(Phase phase, int seq, Semaphore http) {
+        String tenant = runPrefix + phase.index + "-" + seq;
+        HttpRequest request = HttpRequest.newBuilder(requestsUri)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(kind.request(tenant), StandardCharsets.UTF_8))
+                .build();
+        phase.sent.set(seq, System.nanoTime());
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            long now = System.nanoTime();
+            if (http != null) {
+                http.release();
+            }
+            if (error != null) {
+                phase.answer(seq, now, -1, null, error.toString());
+            } else {
+                phase.answer(seq, now, response.statusCode(), Bodies.idOf(response.body()), response.body());
+            }
+        });
+    }
+
+    private void drain(Phase phase) throws InterruptedException {
+        long limit = timeout.toNanos();
+        while (!phase.sweep(System.nanoTime(), limit)) {
+            Thread.sleep(5);
+        }
+        // an EngagementOpened can be seen before its 202 is: wait for the answers too (the client times them out)
+        long deadline = System.nanoTime() + limit + TimeUnit.SECONDS.toNanos(5);
+        while (phase.answeredCount.get() < phase.issued.get() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+    }
+
+    private void sweepForever() {
+        while (true) {
+            Phase phase = current;
+            if (phase != null) {
+                phase.sweep(System.nanoTime(), timeout.toNanos());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    private void hook(String name, String command) throws IOException, InterruptedException {
+        if (command == null) {
+            return;
+        }
+        Process process = new ProcessBuilder("bash", "-c", command).inheritIO().start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroy();
+            OUT.println("warning: " + name + " hook did not finish in 120 s");
+        }
+    }
+
+    private void stop(Thread observerThread) throws InterruptedException {
+        observer.stop();
+        observerThread.join(5000);
+        offsets.close();
+        if (observer.failure() != null) {
+            OUT.println("warning: the event observer failed: " + observer.failure());
+        }
+    }
+
+    // ---------------------------------------------------------------- figures
+
+    private record Snapshot(long nanos, Map<String, Long> offsets, Map<String, Double> cpu) {
+    }
+
+    private Snapshot snapshot() {
+        return new Snapshot(System.nanoTime(), offsets.endOffsets(), cpu.snapshot());
+    }
+
+    private void report(Phase phase, long t0, long sendEnd, Snapshot before, Snapshot after, String title) {
+        Histogram e2e = histogram();
+        Histogram ack = histogram();
+        Histogram lag = histogram();
+        Histogram toSubmitted = histogram();
+        Histogram submittedToAck = histogram();
+        Histogram toAssigned = histogram();
+        Histogram toOpened = histogram();
+        Histogram toObserved = histogram();
+        int sent = phase.issued.get();
+        int accepted = 0;
+        int errors = 0;
+        int timeouts = 0;
+        int mismatches = 0;
+        long timeoutMicros = timeout.toNanos() / 1000;
+        for (int i = 0; i < sent; i++) {
+            long intended = phase.intended.get(i);
+            int state = phase.state.get(i);
+            if (phase.status.get(i) == 202) {
+                accepted++;
+                ack.recordValue(micros(phase.answered.get(i) - intended));
+            }
+            lag.recordValue(micros(phase.sent.get(i) - intended));
+            switch (state) {
+                case Phase.OPENED -> e2e.recordValue(micros(phase.opened.get(i) - intended));
+                case Phase.TIMED_OUT -> {
+                    timeouts++;
+                    e2e.recordValue(timeoutMicros);
+                }
+                case Phase.FAILED -> errors++;
+                default -> {
+                }
+            }
+            String answeredId = phase.requestIds.get(i);
+            String eventId = phase.eventRequestIds.get(i);
+            if (answeredId != null && eventId != null && !answeredId.equals(eventId)) {
+                mismatches++;
+            }
+            double intendedMs = epochMillis(intended);
+            long submitted = phase.submittedAt.get(i);
+            long assigned = phase.assignedAt.get(i);
+            long opened = phase.openedAt.get(i);
+            if (submitted > 0) {
+                toSubmitted.recordValue(msToMicros(submitted - intendedMs));
+                if (phase.status.get(i) == 202) {
+                    submittedToAck.recordValue(msToMicros(epochMillis(phase.answered.get(i)) - submitted));
+                }
+            }
+            if (submitted > 0 && assigned > 0) {
+                toAssigned.recordValue(msToMicros(assigned - submitted));
+            }
+            if (assigned > 0 && opened > 0) {
+                toOpened.recordValue(msToMicros(opened - assigned));
+            }
+            if (opened > 0 && state == Phase.OPENED) {
+                toObserved.recordValue(msToMicros(epochMillis(phase.opened.get(i)) - opened));
+            }
+        }
+        int completed = phase.completed.get();
+        long last = phase.lastOpened.get();
+        double e2eRate = completed == 0 ? 0 : completed / ((Math.max(last, sendEnd) - t0) / 1e9);
+        double wall = (after.nanos - before.nanos) / 1e9;
+        long events = TopicOffsets.total(after.offsets) - TopicOffsets.total(before.offsets);
+        double eventsPerSecond = events / wall;
+
+        OUT.printf(Locale.ROOT, "== %s: %s%n", phase.name, title);
+        OUT.printf(Locale.ROOT, "   sent %d, 202 %d, errors %d, timeouts %d, EngagementOpened %d, requestId mismatches %d, "
+                + "RequestQueued %d; HTTP status counts %s%n", sent, accepted, errors, timeouts, completed, mismatches,
+                phase.queuedEvents.sum(), phase.statusCounts);
+        if (phase.firstError.get() != null) {
+            OUT.println("   first error: " + phase.firstError.get());
+        }
+        OUT.println("   latency ms            " + header());
+        OUT.println("   POST -> EngagementOpened " + line(e2e) + (timeouts > 0 ? "  (timeouts counted at " + timeout.toSeconds() + " s)" : ""));
+        OUT.println("   POST -> 202              " + line(ack));
+        OUT.println("   generator behind plan    " + line(lag));
+        OUT.println("   hops by Kafka record timestamps (ms resolution):");
+        OUT.println("   POST -> RequestSubmitted " + line(toSubmitted));
+        OUT.println("   RequestSubmitted -> 202  " + line(submittedToAck));
+        OUT.println("   Submitted -> FtaAssigned " + line(toAssigned));
+        OUT.println("   FtaAssigned -> Opened    " + line(toOpened));
+        OUT.println("   Opened -> seen by bench  " + line(toObserved));
+        OUT.printf(Locale.ROOT, "   end to end %.1f req/s%s; Kafka %.0f events/s over %.1f s (%.2f per request: %s)%n",
+                e2eRate, phase.rate > 0 ? String.format(Locale.ROOT, " (offered %d)", phase.rate) : "",
+                eventsPerSecond, wall, completed == 0 ? 0.0 : (double) events / completed,
+                TopicOffsets.delta(before.offsets, after.offsets));
+        OUT.println("   CPU cores: " + ProcessCpu.cores(before.cpu, after.cpu, wall) + " (of "
+                + Runtime.getRuntime().availableProcessors() + ")");
+        if (phase.rate > 0) {
+            OUT.println();
+        }
+
+        String key = phase.name;
+        summary.put(key + ".offered_rps", Integer.toString(phase.rate));
+        summary.put(key + ".e2e_rps", fmt(e2eRate));
+        summary.put(key + ".sent", Integer.toString(sent));
+        summary.put(key + ".accepted", Integer.toString(accepted));
+        summary.put(key + ".errors", Integer.toString(errors));
+        summary.put(key + ".timeouts", Integer.toString(timeouts));
+        summary.put(key + ".opened", Integer.toString(completed));
+        summary.put(key + ".p50_ms", ms(e2e, 50));
+        summary.put(key + ".p95_ms", ms(e2e, 95));
+        summary.put(key + ".p99_ms", ms(e2e, 99));
+        summary.put(key + ".max_ms", fmt(e2e.getMaxValue() / 1000.0));
+        summary.put(key + ".ack_p50_ms", ms(ack, 50));
+        summary.put(key + ".ack_p99_ms", ms(ack, 99));
+        summary.put(key + ".events_per_s", fmt(eventsPerSecond));
+        summary.put(key + ".events_per_request", fmt(completed == 0 ? 0.0 : (double) events / completed));
+    }
+
+    private static Histogram histogram() {
+        return new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+    }
+
+    private double epochMillis(long nanos) {
+        return (baseEpochMicros + (nanos - baseNanos) / 1000.0) / 1000.0;
+    }
+
+    private static long micros(long nanos) {
+        return Math.max(0, Math.min(TimeUnit.HOURS.toMicros(1), nanos / 1000));
+    }
+
+    private static long msToMicros(double ms) {
+        return Math.max(0, Math.min(TimeUnit.HOURS.toMicros(1), Math.round(ms * 1000)));
+    }
+
+    private static String header() {
+        return String.format(Locale.ROOT, "%9s %9s %9s %9s %9s %8s", "p50", "p95", "p99", "p99.9", "max", "n");
+    }
+
+    private static String line(Histogram h) {
+        if (h.getTotalCount() == 0) {
+            return "(none)";
+        }
+        return String.format(Locale.ROOT, "%9.1f %9.1f %9.1f %9.1f %9.1f %8d",
+                h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
+                h.getValueAtPercentile(99) / 1000.0, h.getValueAtPercentile(99.9) / 1000.0,
+                h.getMaxValue() / 1000.0, h.getTotalCount());
+    }
+
+    private static String ms(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? "NaN" : fmt(h.getValueAtPercentile(percentile) / 1000.0);
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private void writeSummary(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        summary.forEach((key, value) -> lines.add(key + "=" + value));
+        Files.write(file, lines);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
