@@ -1,0 +1,55 @@
+package io.fasttrack.flow.intake.api;
+
+import static io.fasttrack.flow.intake.IntakeApi.post;
+import static io.fasttrack.flow.intake.IntakeApi.uniqueTenant;
+import static io.fasttrack.flow.intake.SampleRequests.minimal;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.fasttrack.flow.events.Topic;
+import io.fasttrack.flow.events.http.Problem;
+import io.fasttrack.flow.events.model.RequestType;
+import io.fasttrack.flow.testing.EventStreams;
+import io.fasttrack.flow.testing.InJvmKafkaBroker;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The broker does not answer the producer (its address is a closed port): the caller gets a 503 and nothing is kept. */
+@QuarkusTest
+@QuarkusTestResource(InJvmKafkaBroker.class)
+@TestProfile(BrokerUnavailableTest.ProducerCannotReachTheBroker.class)
+class BrokerUnavailableTest {
+
+    public static class ProducerCannotReachTheBroker implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "mp.messaging.outgoing.requests-out.bootstrap.servers", "127.0.0.1:1",
+                    "mp.messaging.outgoing.requests-out.max.block.ms", "1000",
+                    "mp.messaging.outgoing.requests-out.request.timeout.ms", "1000",
+                    "mp.messaging.outgoing.requests-out.delivery.timeout.ms", "1500",
+                    "fasttrack.intake.publish-timeout", "2s",
+                    "fasttrack.intake.retry-after-seconds", "7");
+        }
+    }
+
+    @Test
+    void anUnacknowledgedRequestIsA503WithRetryAfterAndNothingIsKept() {
+        String tenant = uniqueTenant();
+        String key = UUID.randomUUID().toString();
+
+        post(minimal(RequestType.DISCOVERY_WORKSHOP, tenant), key).statusCode(503)
+                .contentType(Problem.MEDIA_TYPE).header("Retry-After", "7").body("status", equalTo(503));
+
+        given().queryParam("tenantId", tenant).when().get("/requests").then().statusCode(200).body("total", equalTo(0));
+        // the key was released: a retry is tried again instead of being told the key is taken
+        post(minimal(RequestType.DISCOVERY_WORKSHOP, tenant), key).statusCode(503);
+        assertThat(new EventStreams().records(Topic.REQUESTS.defaultName())).noneMatch(r -> tenant.equals(r.key()));
+    }
+}
