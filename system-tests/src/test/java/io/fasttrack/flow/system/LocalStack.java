@@ -83,9 +83,18 @@ public final class LocalStack {
         killPidFile(service.directory);
     }
 
-    /** Kills the broker without warning. */
-    public void killBroker() {
-        killPidFile("kafka");
+    /** Stops the broker (as an operator or an orchestrator would), leaving the services running. */
+    public void stopBroker() {
+        Path pidFile = home.resolve("run").resolve("kafka.pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid).ifPresent(process -> {
+                process.destroy();
+                process.onExit().orTimeout(60, TimeUnit.SECONDS).join();
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException("no pid file " + pidFile + ": is the broker running?", e);
+        }
     }
 
     /** Rebuilds a service's projection from the topics with {@code deploy/local/replay}; returns its output. */
@@ -99,6 +108,7 @@ public final class LocalStack {
 
     private void killPidFile(String name) {
         Path pidFile = home.resolve("run").resolve(name + ".pid");
+        // kill -9: no shutdown hook, no offset commit, no graceful close
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             ProcessHandle.of(pid).ifPresent(process -> {

@@ -1,0 +1,102 @@
+package io.fasttrack.flow.system;
+
+import static io.restassured.RestAssured.given;
+
+import io.fasttrack.flow.system.LocalStack.Service;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.UUID;
+
+/** The HTTP calls the system tests make, with bodies as the SPEC shows them. */
+final class Api {
+
+    private final LocalStack stack;
+
+    Api(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    RequestSpecification at(Service service) {
+        return given().baseUri(stack.url(service)).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    Response registerArchitect(String id, String role, String region, int capacity) {
+        return at(Service.ASSIGNMENT).body("""
+                {"id": "%s", "name": "Architect %s", "role": "%s", "region": "%s", "timeZone": "Europe/Berlin",
+                 "capacity": %d, "skills": ["EXCHANGE", "WINDOWS", "INTUNE"], "teamManager": "tm-system-tests"}
+                """.formatted(id, id, role, region, capacity)).post("/architects");
+    }
+
+    Response submit(String body) {
+        return at(Service.INTAKE).body(body).post("/requests");
+    }
+
+    /** A complete discovery workshop (weight 3); {@code getModern} routes it to Get Modern architects. */
+    static String discoveryWorkshop(String tenantId, boolean getModern) {
+        return """
+                {"type": "DISCOVERY_WORKSHOP",
+                 "customer": {"tenantId": "%s", "name": "Customer %s", "segment": "S500"},
+                 "region": "EMEA", "timeZone": "Europe/Berlin",
+                 "requestor": {"name": "Requesting Seller", "email": "seller@example.com"},
+                 "accountTeam": ["atu@example.com", "csu@example.com"],
+                 "workloads": ["WINDOWS", "INTUNE"], "getModern": %s, "engageBeforeLicensePurchase": false,
+                 "attachments": [
+                   {"kind": "SOW", "name": "sow.pdf", "uri": "https://files.example.com/sow.pdf"},
+                   {"kind": "STAFFING_PLAN", "name": "staffing.xlsx", "uri": "https://files.example.com/staffing.xlsx"},
+                   {"kind": "COST_BREAKDOWN", "name": "cost.xlsx", "uri": "https://files.example.com/cost.xlsx"}]}
+                """.formatted(tenantId, tenantId, getModern);
+    }
+
+    /** A complete migration exception (weight 2), for Alignment architects. */
+    static String migrationException(String tenantId) {
+        return """
+                {"type": "MIGRATION_EXCEPTION",
+                 "customer": {"tenantId": "%s", "name": "Customer %s", "segment": "S1500"},
+                 "region": "AMER", "timeZone": "America/New_York",
+                 "requestor": {"name": "Requesting Seller", "email": "seller@example.com"},
+                 "accountTeam": ["atu@example.com"],
+                 "workloads": ["EXCHANGE"], "getModern": false, "engageBeforeLicensePurchase": false,
+                 "migration": {"mailboxCount": 1200, "sourceEnvironment": "Domino/Notes",
+                               "businessJustification": "Notes retirement"}}
+                """.formatted(tenantId, tenantId);
+    }
+
+    /** A complete land benefit request (weight 1), for FTCHelp staff. */
+    static String landBenefit(String tenantId) {
+        return """
+                {"type": "LAND_FTC_BENEFIT",
+                 "customer": {"tenantId": "%s", "name": "Customer %s", "segment": "OTHER"},
+                 "region": "APAC", "timeZone": "Asia/Singapore",
+                 "requestor": {"name": "Requesting Seller", "email": "seller@example.com"},
+                 "accountTeam": ["atu@example.com"],
+                 "workloads": ["TEAMS"], "getModern": false, "engageBeforeLicensePurchase": false,
+                 "attachments": [{"kind": "CUSTOMER_SUCCESS_PLAN", "name": "csp.docx", "uri": "https://files.example.com/csp.docx"}]}
+                """.formatted(tenantId, tenantId);
+    }
+
+    Response request(String id) {
+        return at(Service.INTAKE).get("/requests/{id}", id);
+    }
+
+    Response engagement(String id) {
+        return at(Service.ENGAGEMENT).get("/engagements/{id}", id);
+    }
+
+    Response completeTask(String engagementId, String taskId) {
+        return at(Service.ENGAGEMENT).body("{\"completedBy\": \"system-tests\"}")
+                .post("/engagements/{id}/tasks/{task}/complete", engagementId, taskId);
+    }
+
+    Response architect(String id) {
+        return at(Service.ASSIGNMENT).get("/architects/{id}", id);
+    }
+
+    Response assignment(String requestId) {
+        return at(Service.ASSIGNMENT).get("/assignments/{id}", requestId);
+    }
+}
