@@ -13,7 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Submit FastTrack requests and follow their status. */
@@ -22,6 +27,18 @@ import java.util.List;
 public class RequestResource {
 
     static final int MAX_PAGE_SIZE = 100;
+    private static final String SUBMISSION_EXAMPLE = """
+            {"type": "DISCOVERY_WORKSHOP",
+             "customer": {"tenantId": "contoso-001", "name": "Contoso", "segment": "S500"},
+             "region": "EMEA", "timeZone": "Europe/Berlin",
+             "requestor": {"name": "Requesting Seller", "email": "seller@example.com"},
+             "accountTeam": ["atu@example.com", "csu@example.com"],
+             "workloads": ["EXCHANGE", "TEAMS"],
+             "getModern": false, "engageBeforeLicensePurchase": false,
+             "attachments": [
+               {"kind": "SOW", "name": "sow.pdf", "uri": "https://files.example.com/sow.pdf"},
+               {"kind": "STAFFING_PLAN", "name": "staffing.xlsx", "uri": "https://files.example.com/staffing.xlsx"},
+               {"kind": "COST_BREAKDOWN", "name": "cost.xlsx", "uri": "https://files.example.com/cost.xlsx"}]}""";
     private static final int MAX_IDEMPOTENCY_KEY = 200;
 
     private final SubmissionService submissions;
@@ -38,6 +55,20 @@ public class RequestResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, description = "One of the six request types of SPEC section 2 with its type-specific parts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, example = SUBMISSION_EXAMPLE))
+    @APIResponse(responseCode = "202", description = "On the event log; Location names the request",
+            content = @Content(schema = @Schema(implementation = SubmissionAnswer.class)))
+    @APIResponse(responseCode = "400", description = "Incomplete or malformed; every bad field in violations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Idempotency-Key already used with another body, or still in flight",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body too large",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Body is not JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The broker did not acknowledge; nothing kept, retry after Retry-After",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw new ProblemException(Problem.invalid("the Idempotency-Key header is invalid", List.of(
@@ -77,7 +108,7 @@ public class RequestResource {
             return RequestStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
             violations.add(new Problem.Violation("status", "unknown value; one of "
-                    + String.join(", ", java.util.Arrays.stream(RequestStatus.values()).map(Enum::name).toList())));
+                    + String.join(", ", Arrays.stream(RequestStatus.values()).map(Enum::name).toList())));
             return null;
         }
     }
