@@ -62,3 +62,14 @@ create table ownership_engagement (
     completed_at   timestamp with time zone
 );
 create index ownership_engagement_tenant on ownership_engagement (tenant_id);
+
+-- The latest report of each customer workload (latest as-of date; a later arrival for the same date replaces it).
+create table workload_latest (
+    latest_key varchar(300) primary key,
+    tenant_id  varchar(200) not null,
+    workload   varchar(40) not null,
+    as_of      date not null,
+    licensed   bigint not null,
+    active     bigint not null
+);
+create index workload_latest_tenant on workload_latest (tenant_id);

@@ -11,6 +11,7 @@ import io.fasttrack.flow.health.store.CustomerHealth;
 import io.fasttrack.flow.health.store.CustomerOwner;
 import io.fasttrack.flow.health.store.Engagement;
 import io.fasttrack.flow.health.store.UsageReport;
+import io.fasttrack.flow.health.store.WorkloadLatest;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -39,7 +40,7 @@ public class CustomerHealthResource {
         if (customer == null) {
             throw new ProblemException(Problem.of(404, "Not Found", "no usage has been reported for customer '" + tenantId + "'"));
         }
-        List<CustomerHealthView.WorkloadView> workloads = UsageReport.latestPerWorkload(tenantId).stream()
+        List<CustomerHealthView.WorkloadView> workloads = WorkloadLatest.of(tenantId).stream()
                 .map(report -> new CustomerHealthView.WorkloadView(report.workload, report.licensed, report.active,
                         report.toUsage().utilization(), report.asOf))
                 .toList();

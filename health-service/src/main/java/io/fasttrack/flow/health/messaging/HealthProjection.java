@@ -13,6 +13,7 @@ import io.fasttrack.flow.health.domain.HealthPolicy;
 import io.fasttrack.flow.health.store.CategoryChange;
 import io.fasttrack.flow.health.store.CustomerHealth;
 import io.fasttrack.flow.health.store.UsageReport;
+import io.fasttrack.flow.health.store.WorkloadLatest;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class HealthProjection {
             customer.renewalDate = report.renewalDate();
             customer.renewalReportedAsOf = report.asOf();
         }
-        var latest = UsageReport.latestPerWorkload(report.tenantId()).stream().map(UsageReport::toUsage).toList();
+        var latest = WorkloadLatest.of(report.tenantId()).stream().map(WorkloadLatest::toUsage).toList();
         HealthPolicy.Assessment assessment = policy.assess(customer.category, customer.utilization, readBaseline(customer.baseline), latest);
         customer.utilization = assessment.utilization();
         customer.latestAsOf = latest.stream().map(usage -> usage.asOf()).max(LocalDate::compareTo).orElseThrow();
@@ -97,6 +98,7 @@ public class HealthProjection {
         if (fresh) {
             stored.persist();
         }
+        WorkloadLatest.offer(report.tenantId(), report.workload(), report.asOf(), report.licensed(), report.active());
     }
 
     private void publishChange(EventEnvelope<?> cause, UsageReported report, HealthPolicy.Change change) {

@@ -59,11 +59,4 @@ public class UsageReport extends PanacheEntityBase {
     public static List<UsageReport> history(String tenantId) {
         return list("tenantId = ?1 order by asOf, workload", tenantId);
     }
-
-    /** The latest report of each of the customer's workloads. */
-    public static List<UsageReport> latestPerWorkload(String tenantId) {
-        return list("from UsageReport r where r.tenantId = ?1 and r.asOf = "
-                + "(select max(o.asOf) from UsageReport o where o.tenantId = r.tenantId and o.workload = r.workload) "
-                + "order by r.workload", tenantId);
-    }
 }

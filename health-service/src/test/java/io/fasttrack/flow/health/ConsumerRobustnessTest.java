@@ -1,0 +1,73 @@
+package io.fasttrack.flow.health;
+
+import static io.fasttrack.flow.health.HealthApi.HEALTH_TOPIC;
+import static io.fasttrack.flow.health.HealthApi.USAGE_TOPIC;
+import static io.fasttrack.flow.health.HealthApi.awaitHealth;
+import static io.fasttrack.flow.health.HealthApi.recordsFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.events.UsageReported;
+import io.fasttrack.flow.events.model.Workload;
+import io.fasttrack.flow.testing.EventStreams;
+import io.fasttrack.flow.testing.InJvmKafkaBroker;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** Redeliveries and unreadable records on the usage topic, published straight to the broker. */
+@QuarkusTest
+@QuarkusTestResource(InJvmKafkaBroker.class)
+class ConsumerRobustnessTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 9, 1);
+    private final EventStreams streams = new EventStreams();
+
+    private static EventEnvelope<UsageReported> usage(UUID eventId, String tenant, long active, LocalDate asOf) {
+        Instant at = Instant.parse("2026-11-01T08:00:00Z");
+        return EventEnvelope.of(eventId, at, "test", null, null,
+                new UsageReported(tenant, Workload.SHAREPOINT, 1000, active, asOf, null, at));
+    }
+
+    @Test
+    void aRedeliveredEventIdChangesNothing() {
+        String tenant = "dup-" + UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        streams.publish(USAGE_TOPIC, usage(eventId, tenant, 100, DAY));
+        // same event id again, exactly, then with a body that would make the customer HEALTHY if it were applied
+        streams.publish(USAGE_TOPIC, usage(eventId, tenant, 100, DAY));
+        streams.publish(USAGE_TOPIC, usage(eventId, tenant, 900, DAY.plusDays(1)));
+        // a fresh event behind them proves the consumer went past the duplicates
+        streams.publish(USAGE_TOPIC, usage(UUID.randomUUID(), tenant, 110, DAY.plusDays(2)));
+
+        JsonPath health = awaitHealth(tenant, DAY.plusDays(2), "0.11");
+        assertThat(health.getString("category")).isEqualTo("LOW");
+        assertThat(health.getList("history.newCategory")).containsExactly("LOW");
+        assertThat(recordsFor(HEALTH_TOPIC, tenant)).hasSize(1);
+    }
+
+    @Test
+    void unreadableRecordsGoToTheDeadLetterTopicWithTheReasonAndTheNextRecordIsApplied() {
+        String tenant = "dlq-" + UUID.randomUUID();
+        streams.publishRaw(USAGE_TOPIC, tenant, "{ this is not json");
+        streams.publishRaw(USAGE_TOPIC, tenant, "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"UsageForecasted\",\"version\":1,"
+                + "\"occurredAt\":\"2026-11-01T08:00:00Z\",\"source\":\"x\",\"subject\":\"" + tenant + "\",\"data\":{}}");
+        streams.publish(USAGE_TOPIC, usage(UUID.randomUUID(), tenant, 700, DAY));
+
+        ConsumerRecord<String, byte[]> garbage = streams.awaitRecord(USAGE_TOPIC + ".dlq",
+                record -> tenant.equals(record.key()) && EventStreams.value(record).startsWith("{ this"), Duration.ofSeconds(60));
+        assertThat(EventStreams.header(garbage, "dead-letter-reason")).contains("not JSON");
+        ConsumerRecord<String, byte[]> unknown = streams.awaitRecord(USAGE_TOPIC + ".dlq",
+                record -> tenant.equals(record.key()) && EventStreams.value(record).contains("UsageForecasted"), Duration.ofSeconds(60));
+        assertThat(EventStreams.header(unknown, "dead-letter-reason")).contains("unknown event type 'UsageForecasted'");
+
+        JsonPath health = awaitHealth(tenant, DAY, "0.7");
+        assertThat(health.getString("category")).isEqualTo("HEALTHY");
+    }
+}

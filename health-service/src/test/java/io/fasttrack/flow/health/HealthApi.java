@@ -1,0 +1,72 @@
+package io.fasttrack.flow.health;
+
+import static io.restassured.RestAssured.given;
+
+import io.fasttrack.flow.events.EventCodec;
+import io.fasttrack.flow.events.EventData;
+import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.testing.EventStreams;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+
+/** What the tests do through HTTP and on the topics, in the service's vocabulary. */
+public final class HealthApi {
+
+    public static final String USAGE_TOPIC = "fasttrack.usage";
+    public static final String HEALTH_TOPIC = "fasttrack.health";
+    public static final String ASSIGNMENTS_TOPIC = "fasttrack.assignments";
+    public static final String ENGAGEMENTS_TOPIC = "fasttrack.engagements";
+
+    private HealthApi() {
+    }
+
+    public static Map<String, Object> report(String tenantId, String workload, long licensed, long active, LocalDate asOf) {
+        return Map.of("tenantId", tenantId, "workload", workload, "licensed", licensed, "active", active, "asOf", asOf.toString());
+    }
+
+    /** Posts reports and expects them accepted. */
+    public static void post(Object body) {
+        given().contentType(ContentType.JSON).body(body).when().post("/usage").then().statusCode(202);
+    }
+
+    public static JsonPath health(String tenantId) {
+        return given().when().get("/customers/{tenantId}/health", tenantId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Waits until the customer's health has been computed from its report with the given as-of date, utilization included. */
+    public static JsonPath awaitHealth(String tenantId, LocalDate asOf, String utilization) {
+        return awaitHealth(tenantId, asOf, utilization, Duration.ofSeconds(60));
+    }
+
+    public static JsonPath awaitHealth(String tenantId, LocalDate asOf, String utilization, Duration timeout) {
+        return Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var response = given().when().get("/customers/{tenantId}/health", tenantId);
+            if (response.statusCode() != 200) {
+                return null;
+            }
+            JsonPath json = response.jsonPath();
+            boolean done = asOf.toString().equals(json.getString("asOf"))
+                    && new java.math.BigDecimal(json.getString("utilization")).compareTo(new java.math.BigDecimal(utilization)) == 0;
+            return done ? json : null;
+        }, java.util.Objects::nonNull);
+    }
+
+    /** Records on a topic under one key, in order (one key lives on one partition). */
+    public static List<ConsumerRecord<String, byte[]>> recordsFor(String topic, String key) {
+        return new EventStreams().records(topic).stream().filter(record -> key.equals(record.key()))
+                .sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset)).collect(Collectors.toList());
+    }
+
+    public static <D extends EventData> List<EventEnvelope<EventData>> eventsFor(String topic, String key, Predicate<EventEnvelope<EventData>> filter) {
+        return recordsFor(topic, key).stream().map(record -> EventCodec.decode(record.value())).filter(filter)
+                .collect(Collectors.toList());
+    }
+}
