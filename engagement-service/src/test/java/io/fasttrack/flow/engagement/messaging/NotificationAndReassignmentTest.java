@@ -117,4 +117,18 @@ class NotificationAndReassignmentTest {
         assertThat(toRequestor).hasSize(2);
         assertThat(toRequestor.get(1).getText()).contains("reassigned", ben.name());
     }
+
+    @Test
+    void anAssignmentOlderThanTheNotificationWindowOpensTheEngagementWithoutMail() {
+        String requestId = unique("req");
+        RequestSnapshot request = request(requestId, unique("tenant"), RequestType.MIGRATION_EXCEPTION, false, null,
+                List.of());
+        // as when the log is replayed into an empty database: the requestor heard about it long ago
+        Fixtures.publish(assigned(request, architect(unique("fta"), "tm-1"), null,
+                Instant.now().minus(java.time.Duration.ofDays(8))));
+
+        awaitEngagement(engagementId(requestId)).body("tasks.taskId", contains("3298"));
+        assertThat(mailbox.getMailsSentTo(requestorOf(requestId))).isEmpty();
+        assertThat(mailbox.getMailsSentTo(atuOf(requestId))).isEmpty();
+    }
 }
