@@ -232,6 +232,14 @@ public final class Balancer {
         return slot.load + weight <= slot.profile.capacity() ? Optional.empty() : Optional.of(Exclusion.NO_CAPACITY);
     }
 
+    /** How a named architect scores for the request, for the record of a manager's choice. */
+    public CandidateEvaluation evaluate(String architectId, AssignmentRequest request) {
+        Slot slot = slots.get(architectId);
+        long requestMask = WorkloadMask.of(request.workloads());
+        boolean continuity = openByTenant.getOrDefault(request.tenantId(), Map.of()).containsKey(architectId);
+        return rank(slot, continuity, request, requestMask).evaluation(weights.weightOf(request.type()));
+    }
+
     /** Opens an assignment: the architect's load grows by the weight. A request can be open only once. */
     public void assign(String requestId, String architectId, String tenantId, int weight, Instant assignedAt) {
         advanceTo(assignedAt);

@@ -1,0 +1,16 @@
+package io.fasttrack.flow.assignment;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The one source of wall-clock time (SLA checks, manager actions); tests replace it. */
+@Singleton
+public class ClockProducer {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,23 @@
+package io.fasttrack.flow.assignment.messaging;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Every {@code fasttrack.assignment.sla.check-interval}: offers the current capacity to waiting requests,
+ * then reports those past their SLA deadline.
+ */
+@ApplicationScoped
+public class SlaWatch {
+
+    @Inject
+    AssignmentEngine engine;
+
+    @Scheduled(every = "${fasttrack.assignment.sla.check-interval}", delayed = "${fasttrack.assignment.sla.check-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void check() {
+        engine.assignWaitingNow();
+        engine.checkSla();
+    }
+}
