@@ -9,11 +9,16 @@ import static org.hamcrest.Matchers.equalTo;
 import io.fasttrack.flow.events.Topic;
 import io.fasttrack.flow.events.http.Problem;
 import io.fasttrack.flow.events.model.RequestType;
+import io.fasttrack.flow.intake.SampleRequests;
+import io.fasttrack.flow.intake.store.IdempotencyRecord;
 import io.fasttrack.flow.testing.EventStreams;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +87,47 @@ class IdempotencyTest {
             pool.shutdownNow();
         }
         assertThat(publishedFor(tenant)).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyLeftPendingByADeadAttemptIsTakenOverUnderTheReservedRequestId() {
+        String tenant = uniqueTenant();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = minimal(RequestType.LAND_FTC_BENEFIT, tenant);
+        String reservedId = UUID.randomUUID().toString();
+        reservePending(key, body, reservedId, Instant.now().minus(Duration.ofMinutes(5)));
+
+        String id = post(body, key).statusCode(202).extract().path("id");
+
+        assertThat(id).isEqualTo(reservedId);
+        assertThat(streams.records(Topic.REQUESTS.defaultName())).filteredOn(r -> tenant.equals(r.key()))
+                .extracting(r -> EventStreams.header(r, "ce_id"))
+                .containsExactly(SubmissionService.submittedEventId(reservedId).toString());
+        post(body, key).statusCode(202).body("id", equalTo(reservedId));
+    }
+
+    @Test
+    void aKeyStillInFlightIsAConflictToRetryShortly() {
+        String tenant = uniqueTenant();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = minimal(RequestType.LAND_FTC_BENEFIT, tenant);
+        reservePending(key, body, UUID.randomUUID().toString(), Instant.now());
+
+        post(body, key).statusCode(409).contentType(Problem.MEDIA_TYPE).header("Retry-After", "1");
+
+        assertThat(publishedFor(tenant)).isZero();
+    }
+
+    private static void reservePending(String key, Map<String, Object> body, String requestId, Instant at) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            IdempotencyRecord record = new IdempotencyRecord();
+            record.key = key;
+            record.bodyHash = JsonBody.fingerprint(SampleRequests.tree(SampleRequests.json(body)));
+            record.requestId = requestId;
+            record.state = IdempotencyRecord.State.PENDING;
+            record.reservedAt = at;
+            record.persist();
+        });
     }
 
     private long publishedFor(String tenant) {
