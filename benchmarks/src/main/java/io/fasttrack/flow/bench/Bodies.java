@@ -10,7 +10,7 @@ final class Bodies {
 
     /** The request types the generator can submit, with the architect role that takes them. */
     enum Kind {
-        DISCOVERY_WORKSHOP("ALIGNMENT_FTA", """
+        DISCOVERY_WORKSHOP("ALIGNMENT_FTA", 3, """
                 {"type":"DISCOVERY_WORKSHOP",\
                 "customer":{"tenantId":"%s","name":"Bench Customer %s","segment":"S500"},\
                 "region":"EMEA","timeZone":"Europe/Berlin",\
@@ -21,7 +21,7 @@ final class Bodies {
                 {"kind":"SOW","name":"sow.pdf","uri":"https://files.example.com/sow.pdf"},\
                 {"kind":"STAFFING_PLAN","name":"staffing.xlsx","uri":"https://files.example.com/staffing.xlsx"},\
                 {"kind":"COST_BREAKDOWN","name":"cost.xlsx","uri":"https://files.example.com/cost.xlsx"}]}"""),
-        LAND_FTC_BENEFIT("FTCHELP", """
+        LAND_FTC_BENEFIT("FTCHELP", 1, """
                 {"type":"LAND_FTC_BENEFIT",\
                 "customer":{"tenantId":"%s","name":"Bench Customer %s","segment":"S1500"},\
                 "region":"EMEA","timeZone":"Europe/Berlin",\
@@ -32,10 +32,13 @@ final class Bodies {
                 {"kind":"CUSTOMER_SUCCESS_PLAN","name":"csp.pdf","uri":"https://files.example.com/csp.pdf"}]}""");
 
         final String role;
+        /** Units of capacity one request takes (assignment-service's default weights, SPEC section 3). */
+        final int weight;
         private final String template;
 
-        Kind(String role, String template) {
+        Kind(String role, int weight, String template) {
             this.role = role;
+            this.weight = weight;
             this.template = template;
         }
 

@@ -45,8 +45,11 @@ public final class PipelineBench {
     private final String assignmentBase;
     private final String bootstrap;
     private final Bodies.Kind kind;
-    private final int architects;
+    private final String architectsOption;
+    private final String architectPrefix;
     private final int capacity;
+    private final int saturationRateGuess;
+    private int architects;
     private final Duration timeout;
     private final int maxInFlight;
     private final HttpClient client;
@@ -64,8 +67,10 @@ public final class PipelineBench {
         bootstrap = args.get("bootstrap", "127.0.0.1:9092");
         requestsUri = URI.create(intake + "/requests");
         kind = Bodies.Kind.valueOf(args.get("request-type", "DISCOVERY_WORKSHOP"));
-        architects = args.getInt("architects", 20);
-        capacity = args.getInt("capacity", 1_000_000);
+        architectsOption = args.get("architects", "auto");
+        architectPrefix = args.get("architect-prefix", "bench-" + kind.role.toLowerCase(Locale.ROOT).replace('_', '-') + "-");
+        capacity = args.getInt("capacity", 1000);
+        saturationRateGuess = args.getInt("saturation-rate-guess", 1000);
         timeout = args.getDuration("timeout", Duration.ofSeconds(30));
         maxInFlight = args.getInt("max-in-flight", 1000);
         runPrefix = args.get("run-id", "bench-" + Long.toString(System.currentTimeMillis(), 36)) + "-";
@@ -112,8 +117,18 @@ public final class PipelineBench {
     private int run(List<Integer> rates, Duration duration, int warmupRate, Duration warmup, int concurrency,
             Duration saturation, int saturationMax, String onSaturationStart, String onSaturationEnd)
             throws Exception {
-        OUT.printf(Locale.ROOT, "pipeline benchmark %s: %s requests to %s, %d %s architects, timeout %d s, %d cores%n",
-                runPrefix.substring(0, runPrefix.length() - 1), kind, requestsUri, architects, kind.role,
+        long planned = 1 + (long) warmupRate * warmup.toSeconds() + (long) saturationRateGuess * saturation.toSeconds();
+        for (int rate : rates) {
+            planned += (long) rate * duration.toSeconds();
+        }
+        // enough capacity that nothing queues: every planned request's weight, plus a fifth
+        architects = architectsOption.equals("auto")
+                ? (int) Math.max(10, (planned * kind.weight * 6 / 5 + capacity - 1) / capacity)
+                : Integer.parseInt(architectsOption);
+        OUT.printf(Locale.ROOT, "pipeline benchmark %s: %s requests to %s, %d %s architects x capacity %d (room for %d "
+                + "requests of weight %d; %d planned at up to %d req/s when saturated), timeout %d s, %d cores%n",
+                runPrefix.substring(0, runPrefix.length() - 1), kind, requestsUri, architects, kind.role, capacity,
+                (long) architects * capacity / kind.weight, kind.weight, planned, saturationRateGuess,
                 timeout.toSeconds(), Runtime.getRuntime().availableProcessors());
         registerArchitects();
 
@@ -160,7 +175,7 @@ public final class PipelineBench {
         Map<Integer, Integer> answers = new LinkedHashMap<>();
         String lastId = null;
         for (int i = 1; i <= architects; i++) {
-            String id = "bench-" + kind.role.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + i;
+            String id = architectPrefix + i;
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(assignmentBase + "/architects"))
                     .header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(30))
@@ -172,8 +187,8 @@ public final class PipelineBench {
             }
             lastId = id;
         }
-        OUT.println("architects: " + architects + " x capacity " + capacity + " registered (HTTP status counts "
-                + answers + "; 409 = already there from an earlier run)");
+        OUT.println("architects: " + architects + " registered (HTTP status counts " + answers
+                + "; 409 = already there from an earlier run, with whatever load that run left)");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(assignmentBase + "/architects/" + lastId))
@@ -402,6 +417,9 @@ public final class PipelineBench {
         if (phase.firstError.get() != null) {
             OUT.println("   first error: " + phase.firstError.get());
         }
+        if (phase.queuedEvents.sum() > 0) {
+            OUT.println("   warning: requests were queued (capacity ran out): their latency includes the wait");
+        }
         OUT.println("   latency ms            " + header());
         OUT.println("   POST -> EngagementOpened " + line(e2e) + (timeouts > 0 ? "  (timeouts counted at " + timeout.toSeconds() + " s)" : ""));
         OUT.println("   POST -> 202              " + line(ack));
@@ -430,6 +448,7 @@ public final class PipelineBench {
         summary.put(key + ".errors", Integer.toString(errors));
         summary.put(key + ".timeouts", Integer.toString(timeouts));
         summary.put(key + ".opened", Integer.toString(completed));
+        summary.put(key + ".queued", Long.toString(phase.queuedEvents.sum()));
         summary.put(key + ".p50_ms", ms(e2e, 50));
         summary.put(key + ".p95_ms", ms(e2e, 95));
         summary.put(key + ".p99_ms", ms(e2e, 99));
