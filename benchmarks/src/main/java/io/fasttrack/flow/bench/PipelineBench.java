@@ -71,7 +71,7 @@ public final class PipelineBench {
         architectPrefix = args.get("architect-prefix", "bench-" + kind.role.toLowerCase(Locale.ROOT).replace('_', '-') + "-");
         capacity = args.getInt("capacity", 1000);
         saturationRateGuess = args.getInt("saturation-rate-guess", 1000);
-        timeout = args.getDuration("timeout", Duration.ofSeconds(30));
+        timeout = args.getDuration("timeout", Duration.ofSeconds(120));
         maxInFlight = args.getInt("max-in-flight", 1000);
         runPrefix = args.get("run-id", "bench-" + Long.toString(System.currentTimeMillis(), 36)) + "-";
         String topicPrefix = args.get("topic-prefix", "fasttrack.");
@@ -229,6 +229,7 @@ public final class PipelineBench {
             report(phase, t0, sendEnd, before, after, String.format(Locale.ROOT, "fixed rate %d req/s for %d s",
                     rate, duration.toSeconds()));
         }
+        settle(phase);
         return phase;
     }
 
@@ -304,6 +305,32 @@ public final class PipelineBench {
         while (phase.answeredCount.get() < phase.issued.get() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
+    }
+
+    /**
+     * After a phase whose requests timed out, the services may still be working through its backlog: wait (up to
+     * the timeout) until no fasttrack topic grows for 3 s, so the next phase does not start behind it.
+     */
+    private void settle(Phase phase) throws InterruptedException {
+        if (phase.issued.get() == phase.completed.get()) {
+            return;
+        }
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long last = TopicOffsets.total(offsets.endOffsets());
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            long now = TopicOffsets.total(offsets.endOffsets());
+            if (now != last) {
+                last = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince >= TimeUnit.SECONDS.toNanos(3)) {
+                break;
+            }
+        }
+        OUT.printf(Locale.ROOT, "   (%s left a backlog: waited %.1f s for the topics to stop growing before going on)%n%n",
+                phase.name, (System.nanoTime() - start) / 1e9);
     }
 
     private void sweepForever() {
