@@ -1,0 +1,120 @@
+package io.fasttrack.flow.assignment;
+
+import static io.fasttrack.flow.assignment.Fixtures.topic;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fasttrack.flow.events.EngagementCompleted;
+import io.fasttrack.flow.events.EventData;
+import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.events.FtaAssigned;
+import io.fasttrack.flow.events.RequestQueued;
+import io.fasttrack.flow.testing.InJvmKafkaBroker;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the service on an empty database under a new consumer group, after the other test classes left a
+ * history on the topics (assignments, queueing, completions, reassignments, duplicates, a burst), and checks
+ * that the rebuilt store holds exactly the assignments and loads the log says, without deciding anything again.
+ * Quarkus runs test classes with a test profile after those without, so this one comes last.
+ */
+@QuarkusTest
+@TestProfile(ReplayTest.EmptyStoreNewGroup.class)
+class ReplayTest {
+
+    public static class EmptyStoreNewGroup implements QuarkusTestProfile {
+        private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(SameBroker.class));
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:replay-" + RUN + ";DB_CLOSE_DELAY=-1",
+                    "fasttrack.assignment.consumer-group", "assignment-replay-" + RUN);
+        }
+    }
+
+    /**
+     * The broker the earlier test classes used: a new application gets a new class loader, in which the
+     * in-JVM broker's static state would start another, empty broker.
+     */
+    public static class SameBroker implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            String earlier = System.getProperty(Fixtures.BROKER_PROPERTY);
+            return Map.of("kafka.bootstrap.servers", earlier != null ? earlier : InJvmKafkaBroker.bootstrapServers());
+        }
+
+        @Override
+        public void stop() {
+            // the broker belongs to the JVM
+        }
+    }
+
+    private final Fixtures fixtures = Fixtures.create();
+
+    @Test
+    void anEmptyStoreReplayedFromTheTopicsHoldsTheSameAssignments() {
+        List<EventEnvelope<EventData>> log = fixtures.streams.events(topic("assignments"));
+        Map<String, FtaAssigned> current = new LinkedHashMap<>();
+        log.stream().map(EventEnvelope::data).filter(FtaAssigned.class::isInstance).map(FtaAssigned.class::cast)
+                .forEach(assigned -> current.put(assigned.requestId(), assigned));
+        assertThat(current).as("history left by the other test classes").hasSizeGreaterThan(20);
+        Set<String> completed = fixtures.streams.events(topic("engagements"), EngagementCompleted.class).stream()
+                .map(EngagementCompleted::requestId).collect(Collectors.toSet());
+        Set<String> waiting = log.stream().map(EventEnvelope::data).filter(RequestQueued.class::isInstance)
+                .map(q -> ((RequestQueued) q).requestId()).filter(id -> !current.containsKey(id)).collect(Collectors.toSet());
+        Map<String, Integer> expectedLoad = new HashMap<>();
+        current.values().stream().filter(a -> !completed.contains(a.requestId()))
+                .forEach(a -> expectedLoad.merge(a.architect().id(), a.weight(), Integer::sum));
+
+        Awaitility.await().atMost(Fixtures.PATIENCE).untilAsserted(() -> {
+            for (FtaAssigned assigned : current.values()) {
+                var decision = given().get("/assignments/" + assigned.requestId()).then().statusCode(200).extract().jsonPath();
+                assertThat(decision.getString("architect.id")).as(assigned.requestId()).isEqualTo(assigned.architect().id());
+                assertThat(decision.getString("status")).isEqualTo(completed.contains(assigned.requestId()) ? "COMPLETED" : "ASSIGNED");
+            }
+            for (String requestId : waiting) {
+                given().get("/assignments/" + requestId).then().statusCode(200)
+                        .body("status", org.hamcrest.Matchers.equalTo("QUEUED"));
+            }
+            List<Map<String, Object>> architects = given().get("/architects?size=500").then().statusCode(200)
+                    .extract().jsonPath().getList("items");
+            assertThat(architects).isNotEmpty();
+            for (Map<String, Object> architect : architects) {
+                assertThat(architect.get("load")).as("load of " + architect.get("id"))
+                        .isEqualTo(expectedLoad.getOrDefault((String) architect.get("id"), 0));
+                assertThat((Integer) architect.get("load")).isLessThanOrEqualTo((Integer) architect.get("capacity"));
+            }
+            assertThat(given().get("/queue?size=500").then().extract().jsonPath().getList("items.requestId", String.class))
+                    .containsExactlyInAnyOrderElementsOf(waiting);
+        });
+
+        // nothing was decided a second time: each request has one original decision, under one event id
+        Map<String, Set<UUID>> originalDecisionIds = fixtures.streams.events(topic("assignments")).stream()
+                .filter(e -> e.data() instanceof FtaAssigned assigned && assigned.reassignedFrom() == null)
+                .collect(Collectors.groupingBy(e -> ((FtaAssigned) e.data()).requestId(),
+                        Collectors.mapping(EventEnvelope::eventId, Collectors.toSet())));
+        assertThat(originalDecisionIds).allSatisfy((requestId, ids) -> assertThat(ids).as(requestId).hasSize(1));
+    }
+}
