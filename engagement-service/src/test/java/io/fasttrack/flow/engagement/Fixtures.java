@@ -33,6 +33,10 @@ public final class Fixtures {
     public static final String ENGAGEMENTS = Topic.ENGAGEMENTS.defaultName();
     public static final Duration WAIT = Duration.ofSeconds(30);
 
+    static {
+        KafkaShutdownGuard.install();
+    }
+
     private Fixtures() {
     }
 

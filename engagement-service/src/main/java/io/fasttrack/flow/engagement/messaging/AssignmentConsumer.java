@@ -12,6 +12,7 @@ import io.fasttrack.flow.events.EngagementOpened;
 import io.fasttrack.flow.events.EngagementReassigned;
 import io.fasttrack.flow.events.EventCodec;
 import io.fasttrack.flow.events.EventData;
+import io.fasttrack.flow.events.EventDecodingException;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.model.FtopTask;
@@ -65,6 +66,9 @@ public class AssignmentConsumer {
         EventEnvelope<EventData> envelope = EventCodec.decode(value);
         if (!(envelope.data() instanceof FtaAssigned assigned) || ProcessedEvent.seen(envelope.eventId())) {
             return;
+        }
+        if (assigned.architect().id() == null || assigned.request().type() == null) {
+            throw new EventDecodingException("FtaAssigned " + envelope.eventId() + " names no architect id or request type");
         }
         ProcessedEvent.remember(envelope.eventId(), clock.instant());
         String engagementId = EngagementIds.forRequest(assigned.requestId());

@@ -65,6 +65,19 @@ class DeadLetterAndRebuildTest {
     }
 
     @Test
+    void anFtaAssignedWithoutArchitectIdIsDeadLettered() {
+        String requestId = unique("req");
+        EventEnvelope<io.fasttrack.flow.events.FtaAssigned> nameless = assigned(request(requestId, unique("tenant"),
+                RequestType.MIGRATION_EXCEPTION, false, null, List.of()), new ArchitectRef(null, "?", null, null, null),
+                null, Instant.now());
+        Fixtures.publish(nameless);
+        ConsumerRecord<String, byte[]> dead = streams.awaitRecord(Fixtures.ASSIGNMENTS + ".dlq",
+                record -> String.valueOf(EventStreams.value(record)).contains(nameless.eventId().toString()), Fixtures.WAIT);
+        assertThat(EventStreams.header(dead, "dead-letter-reason")).contains("names no architect id");
+        given().get("/engagements/{id}", engagementId(requestId)).then().statusCode(404);
+    }
+
+    @Test
     void garbageOnTheEngagementsTopicIsDeadLettered() {
         String garbage = "[" + unique("garbage") + "]";
         streams.publishRaw(Fixtures.ENGAGEMENTS, unique("tenant"), garbage);
