@@ -241,6 +241,49 @@ class AssignmentFlowTest {
     }
 
     @Test
+    void reassignmentsRacingTheConsumerNeverOverfillAnArchitect() throws Exception {
+        List<String> architects = List.of(unique("x"), unique("y"), unique("z"));
+        for (String id : architects) {
+            Fixtures.register(architect(id, "FTCHELP", "AMER", 3, List.of()));
+        }
+        RequestSubmitted moving = request(unique("req"), unique("tenant"), RequestType.LAND_FTC_BENEFIT, Region.AMER, false,
+                clock.instant());
+        fixtures.submit(moving);
+        fixtures.awaitAssigned(moving.requestId());
+        List<String> requestIds = new ArrayList<>(List.of(moving.requestId()));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<Integer>> moves = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            moves.add(pool.submit(() -> given().post("/assignments/" + moving.requestId() + "/reassign").then().extract().statusCode()));
+        }
+        for (int i = 0; i < 10; i++) {
+            RequestSubmitted submitted = request(unique("race"), unique("tenant"), RequestType.SALES_SUPPORT_INQUIRY, Region.AMER,
+                    false, clock.instant());
+            requestIds.add(submitted.requestId());
+            fixtures.submit(submitted);
+        }
+        for (var move : moves) {
+            assertThat(move.get()).isIn(200, 409);
+        }
+        pool.shutdown();
+        Awaitility.await().atMost(Fixtures.PATIENCE).until(() -> fixtures.streams.events(topic("assignments")).stream()
+                .filter(e -> requestIds.contains(e.correlationId())).map(e -> e.data() instanceof FtaAssigned a
+                        && a.reassignedFrom() == null ? a.requestId() : e.data() instanceof RequestQueued q ? q.requestId() : null)
+                .filter(java.util.Objects::nonNull).distinct().count() == requestIds.size());
+        int totalLoad = 0;
+        for (String id : architects) {
+            Fixtures.assertWithinCapacity(id);
+            totalLoad += Fixtures.load(id);
+        }
+        // 9 units of capacity, 11 requests of weight 1: exactly 9 open, each once
+        assertThat(totalLoad).isEqualTo(9);
+        Map<String, Long> originals = fixtures.streams.events(topic("assignments"), FtaAssigned.class).stream()
+                .filter(a -> requestIds.contains(a.requestId()) && a.reassignedFrom() == null)
+                .collect(Collectors.groupingBy(FtaAssigned::requestId, Collectors.counting()));
+        assertThat(originals).hasSize(9).allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
+    }
+
+    @Test
     void aRequestStillWaitingAtItsDeadlineIsReportedOnce() {
         String tenant = unique("tenant");
         // Monday 09:00 Berlin: deadline Wednesday 09:00 Berlin; nobody of the role is available

@@ -385,14 +385,10 @@ public final class Balancer {
         counts.put(Exclusion.ROLE, profiled - byRole.get(role).size());
         int roleExamples = 0;
         for (ArchitectRole other : ArchitectRole.values()) {
-            if (other == role) {
-                continue;
-            }
-            for (String id : byRole.get(other)) {
-                if (roleExamples++ == topK) {
-                    break;
-                }
-                candidates.add(excludedEvaluation(id, Exclusion.ROLE));
+            Iterator<String> ids = byRole.get(other).iterator();
+            while (other != role && roleExamples < topK && ids.hasNext()) {
+                candidates.add(excludedEvaluation(ids.next(), Exclusion.ROLE));
+                roleExamples++;
             }
         }
         TreeSet<String> away = awayByRole.get(role);

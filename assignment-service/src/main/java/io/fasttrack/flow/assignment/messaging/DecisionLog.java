@@ -59,7 +59,7 @@ public class DecisionLog {
         engine.open(latestDecision);
     }
 
-    private Instant replay() {
+    Instant replay() {
         Instant latest = Instant.EPOCH;
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
