@@ -38,6 +38,8 @@ class CategoryChangeFlowTest {
     @Test
     void oneEventPerRealChangeAndNoneForMovesWithinTheMargin() {
         String tenant = "flow-" + UUID.randomUUID();
+        double upBefore = HealthApi.counter("fasttrack_health_category_moves_total", "direction=\"UP\"");
+        double downBefore = HealthApi.counter("fasttrack_health_category_moves_total", "direction=\"DOWN\"");
         post(List.of(report(tenant, "EXCHANGE", 1000, 200, D1), report(tenant, "TEAMS", 1000, 200, D1)));  // 20 %: NEW LOW
         post(report(tenant, "TEAMS", 1000, 700, D1.plusMonths(1)));                                         // 45 %: UP GROWING
         post(report(tenant, "TEAMS", 1000, 1000, D1.plusMonths(2)));                                        // 60 %: within margin
@@ -49,6 +51,8 @@ class CategoryChangeFlowTest {
                 report(tenant, "EXCHANGE", 1000, 100, D1.plusMonths(6))));                                  // 13.5 % then 10 %: DOWN LOW
 
         JsonPath health = awaitHealth(tenant, D1.plusMonths(6), "0.1");
+        assertThat(HealthApi.counter("fasttrack_health_category_moves_total", "direction=\"UP\"") - upBefore).isEqualTo(2.0);
+        assertThat(HealthApi.counter("fasttrack_health_category_moves_total", "direction=\"DOWN\"") - downBefore).isEqualTo(2.0);
 
         List<ConsumerRecord<String, byte[]>> records = recordsFor(HEALTH_TOPIC, tenant);
         assertThat(records).hasSize(5);

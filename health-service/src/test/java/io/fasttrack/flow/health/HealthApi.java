@@ -59,6 +59,15 @@ public final class HealthApi {
         }, java.util.Objects::nonNull);
     }
 
+    /** The value of a Prometheus counter series on /q/metrics whose labels include {@code label}, 0 when absent. */
+    public static double counter(String name, String label) {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     /** Records on a topic under one key, in order (one key lives on one partition). */
     public static List<ConsumerRecord<String, byte[]>> recordsFor(String topic, String key) {
         return new EventStreams().records(topic).stream().filter(record -> key.equals(record.key()))

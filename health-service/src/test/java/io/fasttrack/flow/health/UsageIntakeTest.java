@@ -45,6 +45,7 @@ class UsageIntakeTest {
         String tenant = "single-" + UUID.randomUUID();
         Map<String, Object> body = new HashMap<>(report(tenant, "TEAMS", 5000, 1800, LocalDate.of(2026, 11, 1)));
         body.put("renewalDate", "2027-06-30");
+        double acceptedBefore = HealthApi.counter("fasttrack_health_usage_reports_total", "outcome=\"accepted\"");
         given().contentType(ContentType.JSON).header("X-Request-Id", "req-" + tenant).body(body)
                 .when().post("/usage")
                 .then().statusCode(202).body("accepted", equalTo(1)).body("requestId", equalTo("req-" + tenant));
@@ -58,6 +59,7 @@ class UsageIntakeTest {
         assertThat(event).isEqualTo(new UsageReported(tenant, Workload.TEAMS, 5000, 1800, LocalDate.of(2026, 11, 1),
                 LocalDate.of(2027, 6, 30), event.reportedAt()));
         assertThat(event.reportedAt()).isAfterOrEqualTo(TestClock.START);
+        assertThat(HealthApi.counter("fasttrack_health_usage_reports_total", "outcome=\"accepted\"") - acceptedBefore).isEqualTo(1.0);
     }
 
     @Test
@@ -71,6 +73,7 @@ class UsageIntakeTest {
                 "asOf", "01/11/2026", "renewalDate", "soon", "seats", 3));                      // [3] six problems
         body.add(Map.of("workload", "TEAMS"));                                               // [4] missing fields
         body.add("not a report");                                                            // [5]
+        double refusedBefore = HealthApi.counter("fasttrack_health_usage_reports_total", "outcome=\"refused\"");
 
         JsonPath problem = given().contentType(ContentType.JSON).body(body).when().post("/usage")
                 .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
@@ -87,6 +90,7 @@ class UsageIntakeTest {
         assertThat(problem.getString("violations.find { it.field == '[2].asOf' }.message")).contains("future");
         assertThat(problem.getString("violations.find { it.field == '[2].workload' }.message")).contains("COPILOT");
         assertThat(recordsFor(USAGE_TOPIC, tenant)).isEmpty();
+        assertThat(HealthApi.counter("fasttrack_health_usage_reports_total", "outcome=\"refused\"") - refusedBefore).isEqualTo(6.0);
     }
 
     @Test
@@ -123,5 +127,7 @@ class UsageIntakeTest {
         given().when().get("/customers/{tenantId}/health", "nobody-" + UUID.randomUUID())
                 .then().statusCode(404).contentType(Problem.MEDIA_TYPE).body("detail", containsString("no usage"));
         given().when().get("/nowhere").then().statusCode(404).contentType(Problem.MEDIA_TYPE);
+        given().contentType(ContentType.TEXT).body("tenantId=x").when().post("/usage")
+                .then().statusCode(415).contentType(Problem.MEDIA_TYPE);
     }
 }
