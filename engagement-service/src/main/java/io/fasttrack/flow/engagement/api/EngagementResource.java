@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -70,7 +73,8 @@ public class EngagementResource {
     @POST
     @Path("/{id}/tasks/{taskId}/complete")
     public EngagementViews.Engagement completeTask(@PathParam("id") String id, @PathParam("taskId") String taskId,
-            String body) {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestBodies.CompleteTaskBody.class))) String body) {
         JsonBody json = JsonBody.parse(mapper, body, false).allowOnly(Set.of("completedBy"));
         String completedBy = json.optionalText("completedBy", 200);
         json.throwIfInvalid("invalid task completion");
@@ -79,7 +83,9 @@ public class EngagementResource {
 
     @POST
     @Path("/{id}/status-notes")
-    public Response addStatusNote(@PathParam("id") String id, String body) {
+    public Response addStatusNote(@PathParam("id") String id,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestBodies.StatusNoteBody.class))) String body) {
         JsonBody json = JsonBody.parse(mapper, body, true).allowOnly(Set.of("author", "note"));
         String author = json.requiredText("author", 200);
         String note = json.requiredText("note", 4000);
@@ -90,7 +96,8 @@ public class EngagementResource {
     @PUT
     @Path("/{id}/dibs/{workload}")
     public EngagementViews.Engagement recordDibs(@PathParam("id") String id, @PathParam("workload") String workload,
-            String body) {
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestBodies.DibsBody.class))) String body) {
         JsonBody json = JsonBody.parse(mapper, body, true)
                 .allowOnly(Set.of("targetDate", "intent", "businessReason", "successOwner"));
         Workload knownWorkload = Arrays.stream(Workload.values()).filter(w -> w.name().equals(workload)).findFirst()

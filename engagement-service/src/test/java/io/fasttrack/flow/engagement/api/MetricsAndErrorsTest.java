@@ -8,6 +8,7 @@ import static io.fasttrack.flow.engagement.Fixtures.request;
 import static io.fasttrack.flow.engagement.Fixtures.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.fasttrack.flow.engagement.Fixtures;
@@ -51,6 +52,16 @@ class MetricsAndErrorsTest {
                 .contentType("application/problem+json").body("status", equalTo(404));
         given().delete("/engagements/{id}", "eng-x").then().statusCode(405)
                 .contentType("application/problem+json").body("status", equalTo(405));
+    }
+
+    @Test
+    void theOpenApiContractDescribesTheRequestBodies() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.DibsBody.properties.keySet()",
+                        containsInAnyOrder("targetDate", "intent", "businessReason", "successOwner"))
+                .body("components.schemas.StatusNoteBody.properties.note.type", equalTo("string"))
+                .body("paths.'/engagements/{id}/dibs/{workload}'.put.requestBody.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/DibsBody"));
     }
 
     private static double counter(String series) {
