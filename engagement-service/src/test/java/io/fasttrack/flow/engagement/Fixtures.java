@@ -33,10 +33,6 @@ public final class Fixtures {
     public static final String ENGAGEMENTS = Topic.ENGAGEMENTS.defaultName();
     public static final Duration WAIT = Duration.ofSeconds(30);
 
-    static {
-        KafkaShutdownGuard.install();
-    }
-
     private Fixtures() {
     }
 

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /**
  * A real single-node KRaft Kafka broker inside the test JVM, started once and shared by every test
@@ -30,6 +31,7 @@ public class InJvmKafkaBroker implements QuarkusTestResourceLifecycleManager {
     /** Starts the broker on first use and returns its bootstrap address. */
     public static synchronized String bootstrapServers() {
         if (cluster == null) {
+            Exit.setHaltProcedure(InJvmKafkaBroker::haltUnlessShuttingDown);
             cluster = startCluster();
             Runtime.getRuntime().addShutdownHook(new Thread(InJvmKafkaBroker::stopBroker, "in-jvm-kafka-stop"));
             createTopics(cluster.bootstrapServers());
@@ -105,6 +107,22 @@ public class InJvmKafkaBroker implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the in-JVM Kafka broker", e);
         }
+    }
+
+    /**
+     * The broker's temporary log directories are deleted by a shutdown hook of their own while the broker
+     * is still stopping; it then finds them gone and halts the JVM with status 1, failing the test fork
+     * after every test passed. A halt while the JVM is already shutting down is ignored; any other happens.
+     */
+    private static void haltUnlessShuttingDown(int status, String message) {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            return;
+        }
+        Runtime.getRuntime().halt(status);
     }
 
     private static synchronized void stopBroker() {
