@@ -10,34 +10,20 @@ import static org.hamcrest.Matchers.equalTo;
 import io.fasttrack.flow.events.Topic;
 import io.fasttrack.flow.events.http.Problem;
 import io.fasttrack.flow.events.model.RequestType;
+import io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile;
 import io.fasttrack.flow.testing.EventStreams;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** The broker does not answer the producer (its address is a closed port): the caller gets a 503 and nothing is kept. */
+/** The broker does not answer the producer (in this profile its address is a closed port): a 503 and nothing is kept. */
 @QuarkusTest
 @QuarkusTestResource(InJvmKafkaBroker.class)
-@TestProfile(BrokerUnavailableTest.ProducerCannotReachTheBroker.class)
+@TestProfile(IsolatedIntakeProfile.class)
 class BrokerUnavailableTest {
-
-    public static class ProducerCannotReachTheBroker implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "mp.messaging.outgoing.requests-out.bootstrap.servers", "127.0.0.1:1",
-                    "mp.messaging.outgoing.requests-out.max.block.ms", "1000",
-                    "mp.messaging.outgoing.requests-out.request.timeout.ms", "1000",
-                    "mp.messaging.outgoing.requests-out.delivery.timeout.ms", "1500",
-                    "fasttrack.intake.publish-timeout", "2s",
-                    "fasttrack.intake.retry-after-seconds", "7");
-        }
-    }
 
     @Test
     void anUnacknowledgedRequestIsA503WithRetryAfterAndNothingIsKept() {

@@ -1,0 +1,74 @@
+package io.fasttrack.flow.intake;
+
+import io.fasttrack.flow.events.EngagementCompleted;
+import io.fasttrack.flow.events.EngagementOpened;
+import io.fasttrack.flow.events.EventData;
+import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.events.FtaAssigned;
+import io.fasttrack.flow.events.RequestQueued;
+import io.fasttrack.flow.events.RequestSubmitted;
+import io.fasttrack.flow.events.model.ArchitectRef;
+import io.fasttrack.flow.events.model.ArchitectRole;
+import io.fasttrack.flow.events.model.Contact;
+import io.fasttrack.flow.events.model.Customer;
+import io.fasttrack.flow.events.model.Region;
+import io.fasttrack.flow.events.model.RequestFamily;
+import io.fasttrack.flow.events.model.RequestQueue;
+import io.fasttrack.flow.events.model.RequestSnapshot;
+import io.fasttrack.flow.events.model.RequestType;
+import io.fasttrack.flow.events.model.Segment;
+import io.fasttrack.flow.events.model.Workload;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Events of the other services about one request, as they would publish them. */
+public final class SampleEvents {
+
+    public static final Instant SLA = Instant.parse("2026-11-26T16:00:00Z");
+
+    private SampleEvents() {
+    }
+
+    public static <D extends EventData> EventEnvelope<D> envelope(String requestId, D data) {
+        return EventEnvelope.of(Instant.now().truncatedTo(ChronoUnit.MILLIS), "assignment-service", requestId, null, data);
+    }
+
+    public static RequestQueued queued(String id, String tenant) {
+        return new RequestQueued(id, tenant, RequestQueue.FTA, ArchitectRole.ALIGNMENT_FTA, 3, SLA, Instant.now(),
+                "nobody has capacity", List.of());
+    }
+
+    public static FtaAssigned assigned(String id, String tenant, String architectId, String name, String from) {
+        return new FtaAssigned(id, tenant, architect(architectId, name), snapshot(id, tenant), 3, SLA, Instant.now(),
+                from == null ? "BALANCE" : "MANAGER", List.of(), from);
+    }
+
+    public static EngagementOpened opened(String engagementId, String id, String tenant, String architectId, String name) {
+        return new EngagementOpened(engagementId, id, tenant, architect(architectId, name), RequestType.DISCOVERY_WORKSHOP,
+                RequestQueue.FTA, List.of(), Instant.now());
+    }
+
+    public static EngagementCompleted completed(String engagementId, String id, String tenant, String architectId) {
+        return new EngagementCompleted(engagementId, id, tenant, architectId, Instant.now());
+    }
+
+    public static ArchitectRef architect(String id, String name) {
+        return new ArchitectRef(id, name, ArchitectRole.ALIGNMENT_FTA, Region.EMEA, "tm-1");
+    }
+
+    public static RequestSubmitted submitted(String id, String tenant) {
+        return new RequestSubmitted(id, RequestType.DISCOVERY_WORKSHOP, RequestFamily.FUNDING, RequestQueue.FTA,
+                new Customer(tenant, "Contoso", Segment.S500, false), Region.EMEA, "Europe/Berlin",
+                new Contact("Requesting Seller", "seller@example.com"), List.of("atu@example.com"),
+                List.of(Workload.EXCHANGE), false, false, List.of(), List.of(), null, null, null, null,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static RequestSnapshot snapshot(String id, String tenant) {
+        return new RequestSnapshot(id, RequestType.DISCOVERY_WORKSHOP, RequestQueue.FTA,
+                new Customer(tenant, "Contoso", Segment.S500, false), Region.EMEA, "Europe/Berlin",
+                new Contact("Requesting Seller", "seller@example.com"), List.of("atu@example.com"),
+                List.of(Workload.EXCHANGE), false, false, null, Instant.now());
+    }
+}

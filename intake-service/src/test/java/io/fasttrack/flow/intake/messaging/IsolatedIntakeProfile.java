@@ -1,0 +1,101 @@
+package io.fasttrack.flow.intake.messaging;
+
+import static io.fasttrack.flow.intake.SampleEvents.SLA;
+import static io.fasttrack.flow.intake.SampleEvents.assigned;
+import static io.fasttrack.flow.intake.SampleEvents.completed;
+import static io.fasttrack.flow.intake.SampleEvents.envelope;
+import static io.fasttrack.flow.intake.SampleEvents.opened;
+import static io.fasttrack.flow.intake.SampleEvents.queued;
+import static io.fasttrack.flow.intake.SampleEvents.submitted;
+
+import io.fasttrack.flow.events.AssignmentSlaBreached;
+import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.events.FtaAssigned;
+import io.fasttrack.flow.events.Topic;
+import io.fasttrack.flow.events.model.ArchitectRole;
+import io.fasttrack.flow.events.model.RequestQueue;
+import io.fasttrack.flow.testing.EventStreams;
+import io.fasttrack.flow.testing.InJvmKafkaBroker;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An intake application of its own: an empty database and a fresh consumer group over a history that is
+ * on the topics before the application starts, and a producer that cannot reach the broker (its address
+ * is a closed port). Every profile restarts Quarkus and, with it, another in-JVM broker, so the tests that
+ * need such an application share this one profile.
+ */
+public class IsolatedIntakeProfile implements QuarkusTestProfile {
+
+    public static final String RUN = "replay-" + UUID.randomUUID() + "-";
+    public static final String SUBMITTED_ONLY = RUN + "submitted";
+    public static final String QUEUED = RUN + "queued";
+    public static final String REASSIGNED = RUN + "reassigned";
+    public static final String COMPLETED = RUN + "completed";
+    public static final String BREACHED = RUN + "breached";
+
+    public static String tenant(String requestId) {
+        return "tenant-" + requestId;
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        String url = "jdbc:h2:mem:intake-replay;DB_CLOSE_DELAY=-1";
+        return Map.of(
+                "quarkus.datasource.jdbc.url", url,
+                "%test.quarkus.datasource.jdbc.url", url,
+                "fasttrack.consumer-group", "intake-replay-" + UUID.randomUUID(),
+                "mp.messaging.outgoing.requests-out.bootstrap.servers", "127.0.0.1:1",
+                "mp.messaging.outgoing.requests-out.max.block.ms", "1000",
+                "mp.messaging.outgoing.requests-out.request.timeout.ms", "1000",
+                "mp.messaging.outgoing.requests-out.delivery.timeout.ms", "1500",
+                "fasttrack.intake.publish-timeout", "2s",
+                "fasttrack.intake.retry-after-seconds", "7");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(HistoryOnTheTopics.class));
+    }
+
+    /** Publishes the history before the application (and its consumers) start. */
+    public static class HistoryOnTheTopics implements QuarkusTestResourceLifecycleManager {
+
+        @Override
+        public Map<String, String> start() {
+            EventStreams streams = new EventStreams(InJvmKafkaBroker.bootstrapServers());
+            String requests = Topic.REQUESTS.defaultName();
+            String assignments = Topic.ASSIGNMENTS.defaultName();
+            String engagements = Topic.ENGAGEMENTS.defaultName();
+            for (String id : List.of(SUBMITTED_ONLY, QUEUED, REASSIGNED, COMPLETED, BREACHED)) {
+                streams.publish(requests, envelope(id, submitted(id, tenant(id))));
+                streams.publishRaw(assignments, tenant(id), "garbage before the status events of " + id);
+            }
+            streams.publish(assignments, envelope(QUEUED, queued(QUEUED, tenant(QUEUED))));
+
+            EventEnvelope<FtaAssigned> toAna = envelope(REASSIGNED, assigned(REASSIGNED, tenant(REASSIGNED), "fta-ana", "Ana", null));
+            streams.publish(assignments, toAna);
+            streams.publish(assignments, envelope(REASSIGNED,
+                    assigned(REASSIGNED, tenant(REASSIGNED), "fta-bo", "Bo", "fta-ana")));
+            streams.publish(assignments, toAna);
+
+            streams.publish(assignments, envelope(COMPLETED, queued(COMPLETED, tenant(COMPLETED))));
+            streams.publish(assignments, envelope(COMPLETED, assigned(COMPLETED, tenant(COMPLETED), "fta-cy", "Cy", null)));
+            streams.publish(engagements, envelope(COMPLETED, opened("eng-" + COMPLETED, COMPLETED, tenant(COMPLETED), "fta-cy", "Cy")));
+            streams.publish(engagements, envelope(COMPLETED, completed("eng-" + COMPLETED, COMPLETED, tenant(COMPLETED), "fta-cy")));
+
+            streams.publish(assignments, envelope(BREACHED, queued(BREACHED, tenant(BREACHED))));
+            streams.publish(assignments, envelope(BREACHED, new AssignmentSlaBreached(BREACHED, tenant(BREACHED),
+                    RequestQueue.FTA, ArchitectRole.ALIGNMENT_FTA, "tm-1", SLA, SLA.plusSeconds(1))));
+            return Map.of();
+        }
+
+        @Override
+        public void stop() {
+            // the broker belongs to InJvmKafkaBroker
+        }
+    }
+}
