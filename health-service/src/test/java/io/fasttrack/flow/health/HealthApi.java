@@ -2,9 +2,6 @@ package io.fasttrack.flow.health;
 
 import static io.restassured.RestAssured.given;
 
-import io.fasttrack.flow.events.EventCodec;
-import io.fasttrack.flow.events.EventData;
-import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.testing.EventStreams;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -12,7 +9,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -72,10 +68,5 @@ public final class HealthApi {
     public static List<ConsumerRecord<String, byte[]>> recordsFor(String topic, String key) {
         return new EventStreams().records(topic).stream().filter(record -> key.equals(record.key()))
                 .sorted(java.util.Comparator.comparingLong(ConsumerRecord::offset)).collect(Collectors.toList());
-    }
-
-    public static <D extends EventData> List<EventEnvelope<EventData>> eventsFor(String topic, String key, Predicate<EventEnvelope<EventData>> filter) {
-        return recordsFor(topic, key).stream().map(record -> EventCodec.decode(record.value())).filter(filter)
-                .collect(Collectors.toList());
     }
 }

@@ -26,10 +26,6 @@ public final class CategoryRule {
         this.margin = margin;
     }
 
-    public CategoryScale scale() {
-        return scale;
-    }
-
     /** The category for {@code utilization} given the customer's {@code current} category (null when it has none). */
     public String categorize(String current, BigDecimal utilization) {
         Objects.requireNonNull(utilization, "utilization");

@@ -22,10 +22,6 @@ public final class HealthPolicy {
         this.driverLimit = driverLimit;
     }
 
-    public CategoryRule rule() {
-        return rule;
-    }
-
     /**
      * @param currentCategory    the customer's category, null when it has none yet
      * @param currentUtilization its seat-weighted utilization when that category was last assessed, null when none
