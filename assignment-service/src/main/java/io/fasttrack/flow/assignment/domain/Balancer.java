@@ -75,10 +75,6 @@ public final class Balancer {
         }
     }
 
-    public WeightPolicy weights() {
-        return weights;
-    }
-
     public Instant clock() {
         return clock;
     }
