@@ -32,8 +32,6 @@ public final class Fixtures {
     public static final Duration PATIENCE = Duration.ofSeconds(60);
     public static final List<String> BALANCED_ROLES = List.of("ALIGNMENT_FTA", "GET_MODERN_FTA", "FTCHELP");
 
-    /** System property (JVM-wide, unlike the broker's static state) naming the broker the first application used. */
-    public static final String BROKER_PROPERTY = "fasttrack.test.shared-broker";
 
     public final EventStreams streams =
             new EventStreams(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
@@ -133,7 +131,6 @@ public final class Fixtures {
     }
 
     private Fixtures() {
-        System.setProperty(BROKER_PROPERTY, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
     }
 
     public static Fixtures create() {

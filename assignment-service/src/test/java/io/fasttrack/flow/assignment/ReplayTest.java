@@ -10,7 +10,6 @@ import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.RequestQueued;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -39,7 +38,7 @@ class ReplayTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SameBroker.class));
+            return List.of(new TestResourceEntry(InJvmKafkaBroker.class));
         }
 
         @Override
@@ -51,23 +50,6 @@ class ReplayTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:replay-" + RUN + ";DB_CLOSE_DELAY=-1",
                     "fasttrack.assignment.consumer-group", "assignment-replay-" + RUN);
-        }
-    }
-
-    /**
-     * The broker the earlier test classes used: a new application gets a new class loader, in which the
-     * in-JVM broker's static state would start another, empty broker.
-     */
-    public static class SameBroker implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            String earlier = System.getProperty(Fixtures.BROKER_PROPERTY);
-            return Map.of("kafka.bootstrap.servers", earlier != null ? earlier : InJvmKafkaBroker.bootstrapServers());
-        }
-
-        @Override
-        public void stop() {
-            // the broker belongs to the JVM
         }
     }
 

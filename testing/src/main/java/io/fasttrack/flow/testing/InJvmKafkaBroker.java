@@ -16,7 +16,7 @@ import org.apache.kafka.common.utils.Exit;
 
 /**
  * A real single-node KRaft Kafka broker inside the test JVM, started once and shared by every test
- * class of the JVM. Creates every FastTrack topic and its dead-letter topic, keeping their history as
+ * class and every test profile of the JVM. Creates every FastTrack topic and its dead-letter topic, keeping their history as
  * {@code deploy/local/start} does.
  *
  * <p>Use it with {@code @QuarkusTestResource(InJvmKafkaBroker.class)}; it points
@@ -26,10 +26,27 @@ public class InJvmKafkaBroker implements QuarkusTestResourceLifecycleManager {
 
     public static final int PARTITIONS = 3;
 
+    /**
+     * Every {@code @TestProfile} restarts Quarkus in a class loader of its own, where this class and its
+     * static state are loaded afresh; the JVM's system properties are what they all share.
+     */
+    private static final String SHARED_BOOTSTRAP = "fasttrack.testing.kafka-bootstrap";
+
     private static KafkaClusterTestKit cluster;
 
-    /** Starts the broker on first use and returns its bootstrap address. */
-    public static synchronized String bootstrapServers() {
+    /** Starts the broker on first use in this JVM and returns its bootstrap address. */
+    public static String bootstrapServers() {
+        synchronized (System.getProperties()) {
+            String running = System.getProperty(SHARED_BOOTSTRAP);
+            if (running == null) {
+                running = startOnce();
+                System.setProperty(SHARED_BOOTSTRAP, running);
+            }
+            return running;
+        }
+    }
+
+    private static synchronized String startOnce() {
         if (cluster == null) {
             Exit.setHaltProcedure(InJvmKafkaBroker::haltUnlessShuttingDown);
             cluster = startCluster();
