@@ -1,5 +1,6 @@
 package io.fasttrack.flow.assignment;
 
+import io.fasttrack.flow.events.EventTime;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -11,6 +12,6 @@ public class ClockProducer {
     @Produces
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        return EventTime.clock();
     }
 }

@@ -1,5 +1,6 @@
 package io.fasttrack.flow.engagement;
 
+import io.fasttrack.flow.events.EventTime;
 import io.fasttrack.flow.engagement.domain.StalenessPolicy;
 import io.fasttrack.flow.engagement.domain.TaskCatalogue;
 import io.fasttrack.flow.engagement.domain.TaskCondition;
@@ -16,7 +17,7 @@ public class DomainProducers {
     @Produces
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        return EventTime.clock();
     }
 
     @Produces

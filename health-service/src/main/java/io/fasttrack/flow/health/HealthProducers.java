@@ -1,5 +1,6 @@
 package io.fasttrack.flow.health;
 
+import io.fasttrack.flow.events.EventTime;
 import io.fasttrack.flow.health.domain.CategoryRule;
 import io.fasttrack.flow.health.domain.CategoryScale;
 import io.fasttrack.flow.health.domain.Forecaster;
@@ -18,7 +19,7 @@ public class HealthProducers {
     @Singleton
     @DefaultBean
     Clock clock() {
-        return Clock.systemUTC();
+        return EventTime.clock();
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package io.fasttrack.flow.intake;
 
+import io.fasttrack.flow.events.EventTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -11,6 +12,6 @@ public class ClockProducer {
     @Produces
     @ApplicationScoped
     Clock clock() {
-        return Clock.systemUTC();
+        return EventTime.clock();
     }
 }

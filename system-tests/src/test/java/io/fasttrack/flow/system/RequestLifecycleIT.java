@@ -35,7 +35,7 @@ class RequestLifecycleIT {
         assertThat(assigned.getString("architectId")).isEqualTo(architectId);
         assertThat(assigned.getString("slaDeadline")).isNotNull();
         String engagementId = assigned.getString("engagementId");
-        api.assignment(first).then().statusCode(200).body("architectId", equalTo(architectId))
+        api.assignment(first).then().statusCode(200).body("architect.id", equalTo(architectId))
                 .body("decidingRule", notNullValue());
 
         // the architect is now full (weight 3 of capacity 3): the next request waits
