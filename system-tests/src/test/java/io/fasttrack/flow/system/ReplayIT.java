@@ -49,8 +49,12 @@ class ReplayIT {
             tenants.add(tenant);
             requests.add(api.submit(Api.landBenefit(tenant)).then().statusCode(202).extract().path("id"));
         }
-        Awaitility.await().atMost(PATIENCE).until(() -> requests.stream()
-                .map(id -> api.request(id).<String>path("status")).noneMatch("SUBMITTED"::equals));
+        // settled: each request waits or has its engagement open (ASSIGNED is the moment in between)
+        Awaitility.await().atMost(PATIENCE).until(() -> {
+            List<String> statuses = requests.stream().map(id -> api.request(id).<String>path("status")).toList();
+            return statuses.stream().allMatch(status -> "QUEUED".equals(status) || "IN_PROGRESS".equals(status))
+                    && statuses.contains("IN_PROGRESS");
+        });
         String engagementId = requests.stream().map(id -> api.request(id).<String>path("engagementId"))
                 .filter(java.util.Objects::nonNull).findFirst().orElseThrow();
         String firstTask = api.engagement(engagementId).path("tasks[0].taskId");
