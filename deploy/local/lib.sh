@@ -14,6 +14,12 @@ KAFKA_CONTROLLER_PORT=${FASTTRACK_KAFKA_CONTROLLER_PORT:-9093}
 KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 PARTITIONS=${FASTTRACK_PARTITIONS:-3}
 
+# The key pair of the local stack's bearer tokens: start creates it, services read the public half
+# (mp.jwt.verify.publickey.location defaults to ${fasttrack.home}/keys/jwt-public.pem), token signs.
+KEYS_DIR=$FASTTRACK_HOME/keys
+jwt_private_key() { echo "$KEYS_DIR/jwt-private.pem"; }
+jwt_public_key() { echo "$KEYS_DIR/jwt-public.pem"; }
+
 SERVICES=(intake-service assignment-service engagement-service health-service)
 
 service_port() {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every FastTrack service promises its operators: readiness that includes its database and its
- * Kafka channels, its OpenAPI contract, and Prometheus metrics. A service's test extends this class and
+ * Kafka channels, its OpenAPI contract, and Prometheus metrics; health open to anyone, the rest only to
+ * an authenticated caller. A service's test extends this class and
  * adds {@code @QuarkusTest} and {@code @QuarkusTestResource(InJvmKafkaBroker.class)}.
  */
 public abstract class OperabilityContract {
@@ -26,12 +27,21 @@ public abstract class OperabilityContract {
     }
 
     @Test
+    void keepsHealthOpenAndEverythingElseBehindAToken() {
+        given().when().get("/q/health").then().statusCode(200);
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(401);
+        given().when().get("/q/openapi").then().statusCode(401);
+        given().header("Authorization", "Bearer " + Tokens.signedByStranger()).when().get("/q/metrics").then().statusCode(401);
+    }
+
+    @Test
     void publishesItsOpenApiContract() {
-        given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", startsWith("3."));
+        given().header("Authorization", Tokens.bearer("reader")).when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", startsWith("3."));
     }
 
     @Test
     void exposesPrometheusMetrics() {
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("# TYPE jvm_memory_used_bytes"));
+        given().header("Authorization", Tokens.bearer("reader")).when().get("/q/metrics").then().statusCode(200).body(containsString("# TYPE jvm_memory_used_bytes"));
     }
 }

@@ -1,5 +1,6 @@
 package io.fasttrack.flow.intake.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.fasttrack.flow.events.http.Problem;
 import io.fasttrack.flow.intake.domain.RequestStatus;
 import io.fasttrack.flow.intake.store.RequestQueries;
@@ -53,6 +54,7 @@ public class RequestResource {
      * Submits a request. The body is read as bytes and parsed by the service, so malformed JSON, wrong
      * types and unknown values all come back as one 400 problem listing every bad field.
      */
+    @RolesAllowed("submitter")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequestBody(required = true, description = "One of the six request types of SPEC section 2 with its type-specific parts",
@@ -78,6 +80,7 @@ public class RequestResource {
         return Response.accepted(answer).header("Location", "/requests/" + answer.id()).build();
     }
 
+    @RolesAllowed({"reader", "submitter", "manager"})
     @GET
     @Path("/{id}")
     public RequestView get(@PathParam("id") String id) {
@@ -85,6 +88,7 @@ public class RequestResource {
                 Problem.of(404, "Not Found", "no request with id " + id)));
     }
 
+    @RolesAllowed({"reader", "submitter", "manager"})
     @GET
     public RequestPage list(@QueryParam("tenantId") String tenantId, @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {

@@ -15,12 +15,15 @@ import io.fasttrack.flow.testing.EventStreams;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.TestProfile;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The broker does not answer the producer (in this profile its address is a closed port): a 503 and nothing is kept. */
 @QuarkusTest
+// every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
+@TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
 @TestProfile(IsolatedIntakeProfile.class)
 class BrokerUnavailableTest {

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * empty database under a fresh consumer group.
  */
 @QuarkusTest
+// every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
+@TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
 @TestProfile(IsolatedIntakeProfile.class)
 class ProjectionReplayTest {

@@ -26,6 +26,7 @@ import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.UUID;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /** The request-status projection fed by real assignment and engagement events through the broker. */
 @QuarkusTest
+// every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
+@TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
 class StatusProjectionTest {
 
