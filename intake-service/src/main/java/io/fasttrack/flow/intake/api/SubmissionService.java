@@ -2,6 +2,7 @@ package io.fasttrack.flow.intake.api;
 
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.RequestSubmitted;
+import io.fasttrack.flow.events.model.RequestType;
 import io.fasttrack.flow.events.http.Problem;
 import io.fasttrack.flow.intake.IntakeConfig;
 import io.fasttrack.flow.intake.domain.FieldViolation;
@@ -73,7 +74,7 @@ public class SubmissionService {
     private RequestSubmission validate(Object tree) {
         SubmissionValidator.Outcome outcome = validator.validate(tree);
         if (outcome instanceof SubmissionValidator.Invalid invalid) {
-            meters.counter("fasttrack.intake.requests.refused").increment();
+            meters.counter("fasttrack.intake.requests.refused", "type", typeOf(tree)).increment();
             List<Problem.Violation> violations = invalid.violations().stream()
                     .map(SubmissionService::toProblemViolation).toList();
             throw new ProblemException(Problem.invalid(
@@ -134,6 +135,18 @@ public class SubmissionService {
             LOG.warnf(e, "request %s is on the event log but not stored yet; the requests consumer will store it", requestId);
         }
         return SubmissionAnswer.submitted(requestId);
+    }
+
+    /** The request type a refused body names, for the refused counter: a known type name, else {@code UNKNOWN}. */
+    static String typeOf(Object tree) {
+        if (tree instanceof Map<?, ?> fields && fields.get("type") instanceof String name) {
+            for (RequestType type : RequestType.values()) {
+                if (type.name().equals(name)) {
+                    return name;
+                }
+            }
+        }
+        return "UNKNOWN";
     }
 
     private static Problem.Violation toProblemViolation(FieldViolation violation) {

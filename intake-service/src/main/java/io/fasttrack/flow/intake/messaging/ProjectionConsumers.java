@@ -51,13 +51,8 @@ public class ProjectionConsumers {
     }
 
     private void apply(String topic, byte[] record) {
-        EventEnvelope<EventData> envelope;
-        try {
-            envelope = EventCodec.decode(record);
-        } catch (RuntimeException unreadable) {
-            meters.counter("fasttrack.intake.events.dead_lettered", "topic", topic).increment();
-            throw unreadable;
-        }
+        // an unreadable record throws here and is dead-lettered by the connector, counted as fasttrack.dead.letters
+        EventEnvelope<EventData> envelope = EventCodec.decode(record);
         RequestProjection.Outcome outcome = projection.apply(envelope);
         meters.counter("fasttrack.intake.events", "topic", topic, "outcome", outcome.name().toLowerCase()).increment();
         LOG.debugf("%s %s %s (request %s): %s", topic, envelope.type(), envelope.eventId(), envelope.correlationId(), outcome);
