@@ -11,6 +11,7 @@ import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.RequestQueued;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.HashMap;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * Quarkus runs test classes with a test profile after those without, so this one comes last.
  */
 @QuarkusTest
+// every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
+@TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @TestProfile(ReplayTest.EmptyStoreNewGroup.class)
 class ReplayTest {
 

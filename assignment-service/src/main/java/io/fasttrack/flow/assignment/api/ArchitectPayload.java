@@ -26,6 +26,10 @@ final class ArchitectPayload {
             "teamManager", "awayFrom", "awayTo");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final int MAX_CAPACITY = 1000;
+    /** Longest name, time zone or team manager id kept; longer texts are refused, not truncated. */
+    static final int MAX_TEXT = 200;
+    /** More entries than there are workloads can only be repeats or junk. */
+    static final int MAX_SKILLS = 50;
 
     private final List<Violation> violations = new ArrayList<>();
     private final JsonNode body;
@@ -98,6 +102,10 @@ final class ArchitectPayload {
             violations.add(new Violation(field, "must be a non-blank string"));
             return null;
         }
+        if (node.textValue().length() > MAX_TEXT) {
+            violations.add(new Violation(field, "must be at most " + MAX_TEXT + " characters"));
+            return null;
+        }
         return node.textValue();
     }
 
@@ -134,6 +142,10 @@ final class ArchitectPayload {
         }
         if (!node.isArray()) {
             violations.add(new Violation("skills", "must be an array of workloads"));
+            return List.of();
+        }
+        if (node.size() > MAX_SKILLS) {
+            violations.add(new Violation("skills", "must contain at most " + MAX_SKILLS + " entries"));
             return List.of();
         }
         List<Workload> skills = new ArrayList<>();

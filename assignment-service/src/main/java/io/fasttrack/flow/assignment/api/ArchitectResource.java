@@ -1,5 +1,6 @@
 package io.fasttrack.flow.assignment.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fasttrack.flow.assignment.domain.ArchitectView;
 import io.fasttrack.flow.assignment.domain.Fairness;
@@ -37,6 +38,7 @@ public class ArchitectResource {
             Map<ArchitectRole, Fairness> fairness) {
     }
 
+    @RolesAllowed("manager")
     @POST
     public Response register(JsonNode body) {
         ArchitectView registered = engine.register(ArchitectPayload.parse(body, null));
@@ -44,12 +46,14 @@ public class ArchitectResource {
                 .entity(ArchitectResponse.of(registered)).build();
     }
 
+    @RolesAllowed("manager")
     @PUT
     @Path("/{id}")
     public ArchitectResponse update(@PathParam("id") String id, JsonNode body) {
         return ArchitectResponse.of(engine.update(ArchitectPayload.parse(body, id)));
     }
 
+    @RolesAllowed({"reader", "manager"})
     @GET
     @Path("/{id}")
     public ArchitectResponse get(@PathParam("id") String id) {
@@ -57,6 +61,7 @@ public class ArchitectResource {
                 .orElseThrow(() -> ApiException.notFound("no architect " + id));
     }
 
+    @RolesAllowed({"reader", "manager"})
     @GET
     public ArchitectPage list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
             @QueryParam("role") String role) {

@@ -1,5 +1,6 @@
 package io.fasttrack.flow.assignment.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fasttrack.flow.assignment.messaging.AssignmentEngine;
 import io.fasttrack.flow.assignment.store.DecisionRecord;
@@ -27,6 +28,7 @@ public class AssignmentResource {
     @Inject
     AssignmentEngine engine;
 
+    @RolesAllowed({"reader", "manager"})
     @GET
     @Path("/{requestId}")
     public DecisionRecord get(@PathParam("requestId") String requestId) {
@@ -34,6 +36,7 @@ public class AssignmentResource {
     }
 
     /** Body {@code {"toArchitectId": "..."}} names the new architect; an empty body lets the balancer choose. */
+    @RolesAllowed("manager")
     @POST
     @Path("/{requestId}/reassign")
     @Consumes(MediaType.WILDCARD)
@@ -67,6 +70,8 @@ public class AssignmentResource {
         JsonNode to = body.get("toArchitectId");
         if (to != null && !to.isNull() && (!to.isTextual() || to.textValue().isBlank())) {
             violations.add(new Violation("toArchitectId", "must be a non-blank string"));
+        } else if (to != null && to.isTextual() && to.textValue().length() > 100) {
+            violations.add(new Violation("toArchitectId", "must be at most 100 characters"));
         }
         if (!violations.isEmpty()) {
             throw ApiException.invalid(violations);

@@ -2,15 +2,44 @@ package io.fasttrack.flow.assignment.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.fasttrack.flow.events.http.FailureTrace;
 import io.fasttrack.flow.events.http.Problem;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every error as application/problem+json; never a stack trace. */
 public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException error, UriInfo uri) {
+        return unauthorized("a bearer token is required (Authorization: Bearer ...)", "Bearer", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response badCredential(AuthenticationFailedException error, UriInfo uri) {
+        return unauthorized("the bearer token is invalid or expired", "Bearer error=\"invalid_token\"", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException error, UriInfo uri) {
+        return Response.status(403).type(Problem.MEDIA_TYPE).entity(Problem.of(403, "Forbidden",
+                "the caller's roles do not allow this operation").at(uri.getPath())).build();
+    }
+
+    private static Response unauthorized(String detail, String challenge, UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", challenge)
+                .entity(Problem.of(401, "Unauthorized", detail).at(uri.getPath())).build();
+    }
 
     @ServerExceptionMapper
     public Response refused(ApiException refused) {
@@ -35,6 +64,15 @@ public class ProblemMappers {
         }
         String title = Response.Status.fromStatusCode(status) == null ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase();
         return problem(Problem.of(status, title, failure.getMessage()));
+    }
+
+    /** Anything else: a generic 500 for the caller, the detail only in the service's log. */
+    @ServerExceptionMapper
+    public Response unexpected(Exception failure, UriInfo uri) {
+        LOG.errorf("unexpected failure on %s (exception messages left out, they may quote the request): %s", uri.getPath(),
+                FailureTrace.of(failure));
+        return problem(Problem.of(500, "Internal Server Error", "an unexpected error occurred; it has been logged")
+                .at(uri.getPath()));
     }
 
     private static Response problem(Problem problem) {

@@ -1,5 +1,6 @@
 package io.fasttrack.flow.assignment.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.fasttrack.flow.assignment.messaging.AssignmentEngine;
 import io.fasttrack.flow.assignment.store.DecisionRecord;
 import io.fasttrack.flow.assignment.store.QueuedRequestEntity;
@@ -28,6 +29,7 @@ public class QueueResource {
     public record QueuePage(int page, int size, long total, List<QueuedRequest> items) {
     }
 
+    @RolesAllowed({"reader", "manager"})
     @GET
     public QueuePage list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Paging paging = Paging.of(page, size);

@@ -20,6 +20,7 @@ import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.Test;
  * decided again.
  */
 @QuarkusTest
+// every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
+@TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
 class RestartTest {
 
