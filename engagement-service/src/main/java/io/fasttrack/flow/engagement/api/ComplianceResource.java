@@ -1,5 +1,6 @@
 package io.fasttrack.flow.engagement.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.fasttrack.flow.engagement.domain.ComplianceFigures;
 import io.fasttrack.flow.engagement.domain.ComplianceReport;
 import jakarta.inject.Inject;
@@ -49,6 +50,7 @@ public class ComplianceResource {
     public record Compliance(Instant asOf, List<Team> teams) {
     }
 
+    @RolesAllowed("manager")
     @GET
     public Compliance compliance(@QueryParam("teamManager") String teamManager) {
         ComplianceReport report = queries.compliance(teamManager == null || teamManager.isBlank() ? null : teamManager);

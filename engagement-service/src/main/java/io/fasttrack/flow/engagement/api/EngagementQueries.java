@@ -74,6 +74,15 @@ public class EngagementQueries {
         return view(engagement);
     }
 
+    /** The id of the architect who holds the engagement now; a 404 problem when there is none. */
+    public String holder(String id) {
+        Engagement engagement = Engagement.findById(id);
+        if (engagement == null) {
+            throw ProblemException.notFound("no engagement " + id);
+        }
+        return engagement.architectId;
+    }
+
     public EngagementViews.Engagement view(Engagement engagement) {
         List<EngagementViews.Task> tasks = EngagementTask.of(engagement.id).stream()
                 .map(task -> new EngagementViews.Task(task.taskId, task.name, task.mandatory,

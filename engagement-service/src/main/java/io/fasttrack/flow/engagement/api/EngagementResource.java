@@ -1,5 +1,8 @@
 package io.fasttrack.flow.engagement.api;
 
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fasttrack.flow.events.http.Problem;
 import io.fasttrack.flow.events.model.Workload;
@@ -42,6 +45,10 @@ public class EngagementResource {
     @Inject
     Clock clock;
 
+    @Inject
+    SecurityIdentity caller;
+
+    @RolesAllowed({"reader", "architect", "manager"})
     @GET
     public EngagementViews.Page<EngagementViews.Summary> list(@QueryParam("tenantId") String tenantId,
             @QueryParam("architectId") String architectId, @QueryParam("stale") String stale,
@@ -63,6 +70,7 @@ public class EngagementResource {
         return queries.list(blankToNull(tenantId), blankToNull(architectId), staleFilter, pageNumber, pageSize);
     }
 
+    @RolesAllowed({"reader", "architect", "manager"})
     @GET
     @Path("/{id}")
     public EngagementViews.Engagement get(@PathParam("id") String id) {
@@ -70,22 +78,26 @@ public class EngagementResource {
     }
 
     /** Body optional: {@code {"completedBy": "..."}}. Completing a done task answers the same state again. */
+    @RolesAllowed({"architect", "manager"})
     @POST
     @Path("/{id}/tasks/{taskId}/complete")
     public EngagementViews.Engagement completeTask(@PathParam("id") String id, @PathParam("taskId") String taskId,
             @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestBodies.CompleteTaskBody.class))) String body) {
+        requireHolderOrManager(id);
         JsonBody json = JsonBody.parse(mapper, body, false).allowOnly(Set.of("completedBy"));
         String completedBy = json.optionalText("completedBy", 200);
         json.throwIfInvalid("invalid task completion");
         return commands.completeTask(id, taskId, completedBy);
     }
 
+    @RolesAllowed({"architect", "manager"})
     @POST
     @Path("/{id}/status-notes")
     public Response addStatusNote(@PathParam("id") String id,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestBodies.StatusNoteBody.class))) String body) {
+        requireHolderOrManager(id);
         JsonBody json = JsonBody.parse(mapper, body, true).allowOnly(Set.of("author", "note"));
         String author = json.requiredText("author", 200);
         String note = json.requiredText("note", 4000);
@@ -93,11 +105,13 @@ public class EngagementResource {
         return Response.status(Response.Status.CREATED).entity(commands.addStatusNote(id, author, note)).build();
     }
 
+    @RolesAllowed({"architect", "manager"})
     @PUT
     @Path("/{id}/dibs/{workload}")
     public EngagementViews.Engagement recordDibs(@PathParam("id") String id, @PathParam("workload") String workload,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestBodies.DibsBody.class))) String body) {
+        requireHolderOrManager(id);
         JsonBody json = JsonBody.parse(mapper, body, true)
                 .allowOnly(Set.of("targetDate", "intent", "businessReason", "successOwner"));
         Workload knownWorkload = Arrays.stream(Workload.values()).filter(w -> w.name().equals(workload)).findFirst()
@@ -114,6 +128,16 @@ public class EngagementResource {
         String successOwner = json.requiredText("successOwner", 200);
         json.throwIfInvalid("invalid DIBS");
         return commands.recordDibs(id, knownWorkload, targetDate, intent, businessReason, successOwner);
+    }
+
+    /** Architects change only the engagements they hold now (token upn = architect id); managers any. */
+    private void requireHolderOrManager(String id) {
+        if (caller.hasRole("manager")) {
+            return;
+        }
+        if (!caller.getPrincipal().getName().equals(queries.holder(id))) {
+            throw new ForbiddenException("engagement " + id + " is held by another architect");
+        }
     }
 
     private static int integer(String name, String value, int fallback, int min, int max,

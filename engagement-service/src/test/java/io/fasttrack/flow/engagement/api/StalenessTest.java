@@ -17,6 +17,7 @@ import io.fasttrack.flow.events.model.RequestType;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+// every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
+@TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
 class StalenessTest {
 

@@ -20,6 +20,7 @@ import io.fasttrack.flow.events.model.Workload;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+// every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
+@TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
 class StatusNotesAndDibsTest {
 

@@ -27,6 +27,7 @@ import io.fasttrack.flow.testing.EventStreams;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +37,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+// every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
+@TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
 class DeadLetterAndRebuildTest {
 
@@ -80,10 +83,16 @@ class DeadLetterAndRebuildTest {
     @Test
     void garbageOnTheEngagementsTopicIsDeadLettered() {
         String garbage = "[" + unique("garbage") + "]";
+        String topic = "topic=\"" + Fixtures.ENGAGEMENTS + "\"";
+        double counted = io.fasttrack.flow.testing.PrometheusScrape.value("fasttrack_dead_letters_total", topic);
         streams.publishRaw(Fixtures.ENGAGEMENTS, unique("tenant"), garbage);
         ConsumerRecord<String, byte[]> dead = streams.awaitRecord(Fixtures.ENGAGEMENTS + ".dlq",
                 record -> garbage.equals(EventStreams.value(record)), Fixtures.WAIT);
         assertThat(EventStreams.header(dead, "dead-letter-reason")).isNotBlank();
+        // counted as it was handed to the dead-letter strategy, by topic and reason class
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                io.fasttrack.flow.testing.PrometheusScrape.value("fasttrack_dead_letters_total", topic,
+                        "reason_class=\"EventDecodingException\"")).isEqualTo(counted + 1));
     }
 
     /** Events on the engagements topic that this instance never wrote (another instance, or a replay) build the projection. */

@@ -24,6 +24,7 @@ import io.fasttrack.flow.testing.EventStreams;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,6 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** FtaAssigned through the real broker opens the engagement with the catalogue's tasks and publishes EngagementOpened. */
 @QuarkusTest
+// every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
+@TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
 class EngagementOpeningTest {
 

@@ -26,6 +26,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -34,6 +35,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+// every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
+@TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
 class NotificationAndReassignmentTest {
 
