@@ -1,5 +1,6 @@
 package io.fasttrack.flow.intake.api;
 
+import io.fasttrack.flow.events.http.FailureTrace;
 import io.fasttrack.flow.events.http.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -58,7 +59,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception error, UriInfo uri) {
-        LOG.error("unexpected failure on " + uri.getPath(), error);
+        LOG.errorf("unexpected failure on %s (exception messages left out, they may quote the request): %s", uri.getPath(),
+                FailureTrace.of(error));
         return answer(Problem.of(500, "Internal Server Error", "unexpected failure; it was logged").at(uri.getPath()))
                 .build();
     }

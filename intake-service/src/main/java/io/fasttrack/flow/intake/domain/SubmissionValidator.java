@@ -34,6 +34,7 @@ public final class SubmissionValidator {
     static final int MAX_TEXT = 4000;
     static final int MAX_URI = 2000;
     static final int MAX_LIST = 100;
+    static final int MAX_FIELD_NAME = 100;
 
     private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
     private static final Pattern TENANT_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$");
@@ -184,8 +185,16 @@ public final class SubmissionValidator {
 
         void unknownFields(Map<?, ?> node, Set<String> allowed, String prefix) {
             node.keySet().stream().map(String::valueOf).filter(key -> !allowed.contains(key)).sorted()
-                    .forEach(key -> add(prefix + key, "unknown field; allowed fields are "
+                    .forEach(key -> add(prefix + shownName(key), "unknown field; allowed fields are "
                             + allowed.stream().sorted().collect(Collectors.joining(", "))));
+        }
+
+        /** A field name as a violation can show it: a blank or huge name is described, not echoed back. */
+        private static String shownName(String key) {
+            if (key.isBlank()) {
+                return "(blank field name)";
+            }
+            return key.length() > MAX_FIELD_NAME ? key.substring(0, MAX_FIELD_NAME) + "..." : key;
         }
 
         Map<?, ?> object(Map<?, ?> parent, String name, String path, boolean required) {
