@@ -12,12 +12,27 @@ import java.util.UUID;
 final class Api {
 
     private final LocalStack stack;
+    private String everyRole;
 
     Api(LocalStack stack) {
         this.stack = stack;
     }
 
+    /** A call with a token holding every role, as the tests act as submitter, manager, architect and reader. */
     RequestSpecification at(Service service) {
+        if (everyRole == null) {
+            everyRole = stack.token("submitter", "reader", "architect", "manager", "--sub", "system-tests");
+        }
+        return as(everyRole, service);
+    }
+
+    /** A call with the given bearer token. */
+    RequestSpecification as(String token, Service service) {
+        return anonymous(service).header("Authorization", "Bearer " + token);
+    }
+
+    /** A call without any credential. */
+    RequestSpecification anonymous(Service service) {
         return given().baseUri(stack.url(service)).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 

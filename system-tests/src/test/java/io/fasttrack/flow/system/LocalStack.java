@@ -97,6 +97,11 @@ public final class LocalStack {
         }
     }
 
+    /** A bearer token for the roles, printed by {@code deploy/local/token} with this stack's key pair. */
+    public String token(String... rolesAndOptions) {
+        return script("token", rolesAndOptions).trim();
+    }
+
     /** Rebuilds a service's projection from the topics with {@code deploy/local/replay}; returns its output. */
     public String replay(Service service) {
         return script("replay", service.directory);

@@ -9,7 +9,7 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Role-boundary checks against the service under test: one call described by method, path and optional
- * JSON body, sent with a chosen token (or none), asserting the problem report a refusal must be.
+ * JSON body (a String or a Map), sent with a chosen token (or none), asserting the problem report a refusal must be.
  */
 public final class Access {
 
@@ -19,7 +19,7 @@ public final class Access {
     }
 
     /** The call with {@code Authorization: Bearer token}, or without the header when token is null. */
-    public static ValidatableResponse call(String token, String method, String path, String jsonBody) {
+    public static ValidatableResponse call(String token, String method, String path, Object jsonBody) {
         RequestSpecification request = given();
         if (token != null) {
             request = request.header("Authorization", "Bearer " + token);
@@ -31,7 +31,7 @@ public final class Access {
     }
 
     /** No token, a garbage one, an expired one and one signed by an unknown key: each a 401 problem asking for a bearer token. */
-    public static void refusesUnauthenticated(String method, String path, String jsonBody) {
+    public static void refusesUnauthenticated(String method, String path, Object jsonBody) {
         for (String token : new String[] {null, "not-a-jwt", Tokens.expired(), Tokens.signedByStranger()}) {
             call(token, method, path, jsonBody)
                     .statusCode(401)
@@ -42,7 +42,7 @@ public final class Access {
     }
 
     /** A valid token holding only {@code roles}: a 403 problem. */
-    public static void forbids(String method, String path, String jsonBody, String... roles) {
+    public static void forbids(String method, String path, Object jsonBody, String... roles) {
         call(Tokens.forRoles(roles), method, path, jsonBody)
                 .statusCode(403)
                 .contentType(startsWith(PROBLEM))
