@@ -20,6 +20,7 @@ import io.fasttrack.flow.testing.EventStreams;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /** A customer climbs LOW -> GROWING -> HEALTHY and falls back, through the real broker, one event per real change. */
 @QuarkusTest
+// every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
+@TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
 class CategoryChangeFlowTest {
 
@@ -40,6 +43,7 @@ class CategoryChangeFlowTest {
         String tenant = "flow-" + UUID.randomUUID();
         double upBefore = HealthApi.counter("fasttrack_health_category_moves_total", "direction=\"UP\"");
         double downBefore = HealthApi.counter("fasttrack_health_category_moves_total", "direction=\"DOWN\"");
+        double toHealthyBefore = HealthApi.counter("fasttrack_health_category_moves_total", "to=\"HEALTHY\"");
         post(List.of(report(tenant, "EXCHANGE", 1000, 200, D1), report(tenant, "TEAMS", 1000, 200, D1)));  // 20 %: NEW LOW
         post(report(tenant, "TEAMS", 1000, 700, D1.plusMonths(1)));                                         // 45 %: UP GROWING
         post(report(tenant, "TEAMS", 1000, 1000, D1.plusMonths(2)));                                        // 60 %: within margin
@@ -53,6 +57,7 @@ class CategoryChangeFlowTest {
         JsonPath health = awaitHealth(tenant, D1.plusMonths(6), "0.1");
         assertThat(HealthApi.counter("fasttrack_health_category_moves_total", "direction=\"UP\"") - upBefore).isEqualTo(2.0);
         assertThat(HealthApi.counter("fasttrack_health_category_moves_total", "direction=\"DOWN\"") - downBefore).isEqualTo(2.0);
+        assertThat(HealthApi.counter("fasttrack_health_category_moves_total", "to=\"HEALTHY\"") - toHealthyBefore).isEqualTo(1.0);
 
         List<ConsumerRecord<String, byte[]>> records = recordsFor(HEALTH_TOPIC, tenant);
         assertThat(records).hasSize(5);

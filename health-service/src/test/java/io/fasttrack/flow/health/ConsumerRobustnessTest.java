@@ -13,6 +13,7 @@ import io.fasttrack.flow.testing.EventStreams;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** Redeliveries and unreadable records on the usage topic, published straight to the broker. */
 @QuarkusTest
+// every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
+@TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
 class ConsumerRobustnessTest {
 
@@ -55,6 +58,11 @@ class ConsumerRobustnessTest {
     @Test
     void unreadableRecordsGoToTheDeadLetterTopicWithTheReasonAndTheNextRecordIsApplied() {
         String tenant = "dlq-" + UUID.randomUUID();
+        String topic = "topic=\"" + USAGE_TOPIC + "\"";
+        double notJson = io.fasttrack.flow.testing.PrometheusScrape.value("fasttrack_dead_letters_total", topic,
+                "reason_class=\"EventDecodingException\"");
+        double unknownType = io.fasttrack.flow.testing.PrometheusScrape.value("fasttrack_dead_letters_total", topic,
+                "reason_class=\"UnknownEventException\"");
         streams.publishRaw(USAGE_TOPIC, tenant, "{ this is not json");
         streams.publishRaw(USAGE_TOPIC, tenant, "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"UsageForecasted\",\"version\":1,"
                 + "\"occurredAt\":\"2026-11-01T08:00:00Z\",\"source\":\"x\",\"subject\":\"" + tenant + "\",\"data\":{}}");
@@ -66,6 +74,13 @@ class ConsumerRobustnessTest {
         ConsumerRecord<String, byte[]> unknown = streams.awaitRecord(USAGE_TOPIC + ".dlq",
                 record -> tenant.equals(record.key()) && EventStreams.value(record).contains("UsageForecasted"), Duration.ofSeconds(60));
         assertThat(EventStreams.header(unknown, "dead-letter-reason")).contains("unknown event type 'UsageForecasted'");
+        // each counted as it was handed to the dead-letter strategy, by topic and reason class
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(io.fasttrack.flow.testing.PrometheusScrape.value("fasttrack_dead_letters_total", topic,
+                    "reason_class=\"EventDecodingException\"")).isEqualTo(notJson + 1);
+            assertThat(io.fasttrack.flow.testing.PrometheusScrape.value("fasttrack_dead_letters_total", topic,
+                    "reason_class=\"UnknownEventException\"")).isEqualTo(unknownType + 1);
+        });
 
         JsonPath health = awaitHealth(tenant, DAY, "0.7");
         assertThat(health.getString("category")).isEqualTo("HEALTHY");

@@ -60,7 +60,7 @@ public final class HealthApi {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
         return metrics.lines()
                 .filter(line -> line.startsWith(name + "{") && line.contains(label))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .mapToDouble(io.fasttrack.flow.testing.PrometheusScrape::sampleValue)
                 .sum();
     }
 

@@ -1,5 +1,6 @@
 package io.fasttrack.flow.health.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.fasttrack.flow.events.EventCodec;
@@ -31,6 +32,7 @@ public class CustomerHealthResource {
     @Inject
     Forecaster forecaster;
 
+    @RolesAllowed({"reader", "manager"})
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,5 +1,6 @@
 package io.fasttrack.flow.health.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.fasttrack.flow.events.http.Problem;
 import io.fasttrack.flow.events.http.Problem.Violation;
 import io.fasttrack.flow.health.domain.CategoryScale;
@@ -62,6 +63,7 @@ public class PortfolioResource {
     @Inject
     CategoryScale scale;
 
+    @RolesAllowed("manager")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,7 +1,11 @@
 package io.fasttrack.flow.health.api;
 
+import io.fasttrack.flow.events.http.FailureTrace;
 import io.fasttrack.flow.events.http.Problem;
 import io.fasttrack.flow.health.messaging.PublishFailedException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -12,6 +16,27 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException error, UriInfo uri) {
+        return unauthorized("a bearer token is required (Authorization: Bearer ...)", "Bearer", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response badCredential(AuthenticationFailedException error, UriInfo uri) {
+        return unauthorized("the bearer token is invalid or expired", "Bearer error=\"invalid_token\"", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException error, UriInfo uri) {
+        return Response.status(403).type(Problem.MEDIA_TYPE).entity(Problem.of(403, "Forbidden",
+                "the caller's roles do not allow this operation").at(uri.getPath())).build();
+    }
+
+    private static Response unauthorized(String detail, String challenge, UriInfo uri) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", challenge)
+                .entity(Problem.of(401, "Unauthorized", detail).at(uri.getPath())).build();
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -33,7 +58,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        LOG.error("unexpected failure on " + uri.getPath(), e);
+        LOG.errorf("unexpected failure on %s (exception messages left out, they may quote the request): %s", uri.getPath(),
+                FailureTrace.of(e));
         return respond(Problem.of(500, "Internal Server Error", "an unexpected error occurred; it has been logged").at(uri.getPath()));
     }
 

@@ -1,5 +1,6 @@
 package io.fasttrack.flow.health.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +55,7 @@ public class UsageResource {
     @Inject
     MeterRegistry metrics;
 
+    @RolesAllowed("submitter")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
