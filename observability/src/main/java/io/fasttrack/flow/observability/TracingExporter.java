@@ -4,7 +4,8 @@ import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.arc.lookup.LookupUnlessProperty;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,9 +22,11 @@ import org.jboss.logging.Logger;
  *       {@code QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT} (default {@code http://localhost:4317}).</li>
  * </ul>
  * Quarkus installs its OTLP exporter only when no {@link SpanExporter} bean can be looked up, which is what
- * {@link LookupUnlessProperty} decides at run time.
+ * {@link LookupUnlessProperty} decides at run time. A {@link Singleton} created at startup: the span processor's
+ * own thread, which first calls it, cannot read the configuration.
  */
-@ApplicationScoped
+@Singleton
+@Startup
 @LookupUnlessProperty(name = "fasttrack.tracing.exporter", stringValue = "otlp", lookupIfMissing = true)
 public class TracingExporter implements SpanExporter {
 

@@ -16,10 +16,10 @@ public class EngagementMetrics {
 
     EngagementMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.opened = Counter.builder("fasttrack.engagements.opened").register(registry);
-        this.reassigned = Counter.builder("fasttrack.engagements.reassigned").register(registry);
-        this.completed = Counter.builder("fasttrack.engagements.completed").register(registry);
-        this.tasksCompleted = Counter.builder("fasttrack.tasks.completed").register(registry);
+        this.opened = Counter.builder("fasttrack.engagement.opened").register(registry);
+        this.reassigned = Counter.builder("fasttrack.engagement.reassigned").register(registry);
+        this.completed = Counter.builder("fasttrack.engagement.completed").register(registry);
+        this.tasksCompleted = Counter.builder("fasttrack.engagement.tasks.completed").register(registry);
     }
 
     public void engagementOpened() {
@@ -39,6 +39,6 @@ public class EngagementMetrics {
     }
 
     public void notification(String outcome) {
-        registry.counter("fasttrack.notifications", "outcome", outcome).increment();
+        registry.counter("fasttrack.engagement.notifications", "outcome", outcome).increment();
     }
 }

@@ -120,7 +120,8 @@ public class HealthProjection {
         row.asOf = changed.asOf();
         row.changedAt = changed.changedAt();
         row.persist();
-        metrics.counter("fasttrack.health.category.moves", "direction", changed.direction()).increment();
+        metrics.counter("fasttrack.health.category.moves", "direction", changed.direction(), "to", changed.newCategory())
+                .increment();
     }
 
     private static Map<Workload, BigDecimal> readBaseline(String json) {
