@@ -2,7 +2,6 @@ package io.fasttrack.flow.assignment.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import io.fasttrack.flow.events.http.FailureTrace;
 import io.fasttrack.flow.events.http.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -69,8 +68,8 @@ public class ProblemMappers {
     /** Anything else: a generic 500 for the caller, the detail only in the service's log. */
     @ServerExceptionMapper
     public Response unexpected(Exception failure, UriInfo uri) {
-        LOG.errorf("unexpected failure on %s (exception messages left out, they may quote the request): %s", uri.getPath(),
-                FailureTrace.of(failure));
+        LOG.errorf("unexpected %s thrown at %s on %s (its message is left out: it may quote the request)",
+                failure.getClass().getName(), failure.getStackTrace().length > 0 ? failure.getStackTrace()[0] : "?", uri.getPath());
         return problem(Problem.of(500, "Internal Server Error", "an unexpected error occurred; it has been logged")
                 .at(uri.getPath()));
     }

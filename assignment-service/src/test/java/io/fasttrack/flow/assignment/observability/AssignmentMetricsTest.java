@@ -97,15 +97,16 @@ class AssignmentMetricsTest {
     }
 
     @Test
-    void aDeadLetterIsCountedByTopicAndReason() {
-        String requests = "topic=\"" + topic("requests") + "\"";
-        double before = PrometheusScrape.value("fasttrack_dead_letters_total", requests);
+    void aDeadLetterIsCountedAsASendOfTheDeadLetterProducer() {
+        // the dead-letter producer of the channel: client id kafka-dead-letter-topic-producer-<consumer client id>
+        String deadLetterProducer = "client_id=\"kafka-dead-letter-topic-producer-kafka-consumer-requests-in\"";
+        double before = PrometheusScrape.value("kafka_producer_record_send_total", deadLetterProducer);
         String key = unique("garbage");
 
         fixtures.streams.publishRaw(topic("requests"), key, "{not json");
 
         fixtures.streams.awaitRecord(topic("requests") + ".dlq", r -> key.equals(r.key()), Fixtures.PATIENCE);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(PrometheusScrape.value(
-                "fasttrack_dead_letters_total", requests, "reason_class=\"EventDecodingException\"")).isEqualTo(before + 1));
+                "kafka_producer_record_send_total", deadLetterProducer)).isEqualTo(before + 1));
     }
 }

@@ -1,7 +1,6 @@
 package io.fasttrack.flow.engagement.api;
 
 import io.fasttrack.flow.engagement.messaging.EventPublisher;
-import io.fasttrack.flow.events.http.FailureTrace;
 import io.fasttrack.flow.events.http.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -58,8 +57,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception error, UriInfo uri) {
-        LOG.errorf("unexpected failure of %s (exception messages left out, they may quote the request): %s", uri.getPath(),
-                FailureTrace.of(error));
+        LOG.errorf("unexpected %s thrown at %s on %s (its message is left out: it may quote the request)",
+                error.getClass().getName(), error.getStackTrace().length > 0 ? error.getStackTrace()[0] : "?", uri.getPath());
         return respond(Problem.of(500, "Internal Server Error", "an unexpected error occurred"), uri);
     }
 

@@ -1,6 +1,5 @@
 package io.fasttrack.flow.health.api;
 
-import io.fasttrack.flow.events.http.FailureTrace;
 import io.fasttrack.flow.events.http.Problem;
 import io.fasttrack.flow.health.messaging.PublishFailedException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -58,8 +57,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        LOG.errorf("unexpected failure on %s (exception messages left out, they may quote the request): %s", uri.getPath(),
-                FailureTrace.of(e));
+        LOG.errorf("unexpected %s thrown at %s on %s (its message is left out: it may quote the request)",
+                e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?", uri.getPath());
         return respond(Problem.of(500, "Internal Server Error", "an unexpected error occurred; it has been logged").at(uri.getPath()));
     }
 

@@ -45,17 +45,17 @@ class IntakeObservabilityTest {
     }
 
     @Test
-    void countsADeadLetterByTopicAndReasonWhereTheConnectorHandsItOn() {
-        String topic = "topic=\"" + REQUESTS + "\"";
-        double before = PrometheusScrape.value("fasttrack_dead_letters_total", topic);
+    void countsADeadLetterAsASendOfTheDeadLetterProducer() {
+        // the dead-letter producer of the channel: client id kafka-dead-letter-topic-producer-<consumer client id>
+        String deadLetterProducer = "client_id=\"kafka-dead-letter-topic-producer-kafka-consumer-requests-in\"";
+        double before = PrometheusScrape.value("kafka_producer_record_send_total", deadLetterProducer);
         String key = "garbage-" + UUID.randomUUID();
 
         streams.publishRaw(REQUESTS, key, "{not an event");
 
         streams.awaitRecord(REQUESTS + ".dlq", record -> key.equals(record.key()), Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                PrometheusScrape.value("fasttrack_dead_letters_total", topic, "reason_class=\"EventDecodingException\""))
-                .isEqualTo(before + 1));
+                PrometheusScrape.value("kafka_producer_record_send_total", deadLetterProducer)).isEqualTo(before + 1));
     }
 
     @Test
