@@ -1,6 +1,7 @@
 package io.fasttrack.flow.engagement.api;
 
 import io.fasttrack.flow.engagement.messaging.EventPublisher;
+import io.fasttrack.flow.events.http.AccessRefusal;
 import io.fasttrack.flow.events.http.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -16,25 +17,12 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    @ServerExceptionMapper
-    public Response unauthenticated(UnauthorizedException error, UriInfo uri) {
-        return unauthorized("a bearer token is required (Authorization: Bearer ...)", "Bearer", uri);
-    }
-
-    @ServerExceptionMapper
-    public Response badCredential(AuthenticationFailedException error, UriInfo uri) {
-        return unauthorized("the bearer token is invalid or expired", "Bearer error=\"invalid_token\"", uri);
-    }
-
-    @ServerExceptionMapper
-    public Response forbidden(ForbiddenException error, UriInfo uri) {
-        return Response.status(403).type(Problem.MEDIA_TYPE).entity(Problem.of(403, "Forbidden",
-                "the caller's roles do not allow this operation").at(uri.getPath())).build();
-    }
-
-    private static Response unauthorized(String detail, String challenge, UriInfo uri) {
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", challenge)
-                .entity(Problem.of(401, "Unauthorized", detail).at(uri.getPath())).build();
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class, ForbiddenException.class})
+    public Response accessRefused(RuntimeException refusal, UriInfo uri) {
+        AccessRefusal kind = refusal instanceof ForbiddenException ? AccessRefusal.NOT_PERMITTED
+                : refusal instanceof AuthenticationFailedException ? AccessRefusal.INVALID_CREDENTIAL : AccessRefusal.NO_CREDENTIAL;
+        return Response.status(kind.status()).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", kind.challenge())
+                .entity(kind.problem(uri.getPath())).build();
     }
 
     @ServerExceptionMapper
