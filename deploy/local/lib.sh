@@ -16,6 +16,12 @@ PARTITIONS=${FASTTRACK_PARTITIONS:-3}
 
 SERVICES=(intake-service assignment-service engagement-service health-service)
 
+# JVM options of every service (FASTTRACK_SERVICE_JAVA_OPTS replaces them all): a small heap, serial GC and
+# capped metaspace, code cache and thread stacks keep one service well under 250 MB resident.
+DEFAULT_SERVICE_JAVA_OPTS="-Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m \
+-XX:MaxDirectMemorySize=64m -Xss512k"
+SERVICE_JAVA_OPTS=${FASTTRACK_SERVICE_JAVA_OPTS:-$DEFAULT_SERVICE_JAVA_OPTS}
+
 service_port() {
   case $1 in
     intake-service) echo "${FASTTRACK_INTAKE_PORT:-8081}" ;;
