@@ -22,6 +22,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +61,9 @@ public class AssignmentConsumer {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager entityManager;
+
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
@@ -76,6 +80,10 @@ public class AssignmentConsumer {
         for (EventEnvelope<EventData> envelope : events) {
             if (envelope.data() instanceof FtaAssigned assigned) {
                 onAssignment(envelope, assigned, decided);
+                // every query first dirty-checks all managed entities: keep the persistence context to one
+                // event so a batch costs linear, not quadratic
+                entityManager.flush();
+                entityManager.clear();
             }
         }
         if (!decided.isEmpty()) {

@@ -11,6 +11,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,9 @@ public class UsageConsumer {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager entityManager;
+
     @Incoming("usage-in")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
@@ -49,6 +53,10 @@ public class UsageConsumer {
             if (envelope.data() instanceof UsageReported report
                     && ProcessedEvent.firstDelivery(envelope.eventId(), clock.instant())) {
                 projection.apply(envelope, report, acks);
+                // each report queries its customer's rows, and every query first dirty-checks all managed
+                // entities: keep the persistence context to one report so a batch costs linear, not quadratic
+                entityManager.flush();
+                entityManager.clear();
             }
         }
         if (!acks.isEmpty()) {
