@@ -129,6 +129,31 @@ class AssignmentFlowTest {
     }
 
     @Test
+    void recordsPolledTogetherAreAppliedOnceEachAndOnlyTheGarbageIsDeadLettered() {
+        String architectId = unique("fta");
+        Fixtures.register(architect(architectId, "FTCHELP", "AMER", 10, List.of()));
+        String tenant = unique("tenant");
+        RequestSubmitted first = request(unique("req"), tenant, RequestType.LAND_FTC_BENEFIT, Region.AMER, false, clock.instant());
+        RequestSubmitted second = request(unique("req"), tenant, RequestType.LAND_FTC_BENEFIT, Region.AMER, false, clock.instant());
+        var firstEnvelope = Fixtures.envelope(first);
+        // one key, one partition, published back to back: the consumer usually gets them in one poll
+        fixtures.streams.publish(topic("requests"), firstEnvelope);
+        fixtures.streams.publishRaw(topic("requests"), tenant, "{not json");
+        fixtures.streams.publish(topic("requests"), firstEnvelope);
+        fixtures.submit(second);
+
+        fixtures.awaitAssigned(second.requestId());
+        assertThat(fixtures.streams.events(topic("assignments")))
+                .filteredOn(e -> e.data() instanceof FtaAssigned a && a.requestId().equals(first.requestId()))
+                .extracting(e -> e.eventId()).containsExactly(firstEnvelope.derivedId("FtaAssigned"));
+        var dead = fixtures.streams.awaitRecord(topic("requests") + ".dlq", r -> tenant.equals(r.key()), Fixtures.PATIENCE);
+        assertThat(EventStreams.header(dead, "dead-letter-reason")).contains("not JSON");
+        assertThat(fixtures.streams.records(topic("requests") + ".dlq")).filteredOn(r -> tenant.equals(r.key()))
+                .extracting(EventStreams::value).containsExactly("{not json");
+        assertThat(Fixtures.load(architectId)).isEqualTo(2);
+    }
+
+    @Test
     void aRequestNobodyCanTakeWaitsAndIsAssignedWhenAnEngagementCompletes() {
         String architectId = unique("fta");
         Fixtures.register(architect(architectId, "GET_MODERN_FTA", "EMEA", 2, List.of()));

@@ -78,5 +78,7 @@ class ConsumerRobustnessTest {
 
         JsonPath health = awaitHealth(tenant, DAY, "0.7");
         assertThat(health.getString("category")).isEqualTo("HEALTHY");
+        // records polled together: only the two unreadable ones are dead-lettered, the good one is applied
+        assertThat(recordsFor(USAGE_TOPIC + ".dlq", tenant)).hasSize(2);
     }
 }

@@ -51,6 +51,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -60,6 +61,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -94,6 +97,8 @@ public class AssignmentEngine {
     MeterRegistry meters;
 
     private final ReentrantLock gate = new ReentrantLock(true);
+    // the acks of what the change under the gate published; only touched while holding the gate
+    private final List<CompletableFuture<Void>> unacknowledged = new ArrayList<>();
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicLong queueLength = new AtomicLong();
     private WeightPolicy weights;
@@ -140,6 +145,7 @@ public class AssignmentEngine {
                 T result = change.get();
                 BalancerClockEntity.save(balancer.clock());
                 queueLength.set(QueuedRequestEntity.count());
+                awaitAcks();
                 return result;
             });
         } catch (ApiException refused) {
@@ -148,8 +154,27 @@ public class AssignmentEngine {
             QuarkusTransaction.requiringNew().run(this::rebuild);
             throw failure;
         } finally {
+            unacknowledged.clear();
             gate.unlock();
         }
+    }
+
+    /** Every event published by the change must be acknowledged by the broker before its transaction commits. */
+    private void awaitAcks() {
+        try {
+            CompletableFuture.allOf(unacknowledged.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException notAcknowledged) {
+            throw new IllegalStateException("the broker did not acknowledge every event of the change: "
+                    + notAcknowledged.getCause().getMessage(), notAcknowledged.getCause());
+        }
+    }
+
+    private void publishAssignmentEvent(EventEnvelope<?> envelope) {
+        unacknowledged.add(publisher.publishAssignmentEvent(envelope));
+    }
+
+    private void publishRosterEvent(EventEnvelope<?> envelope) {
+        unacknowledged.add(publisher.publishRosterEvent(envelope));
     }
 
     private void awaitReady() {
@@ -188,55 +213,63 @@ public class AssignmentEngine {
 
     // ---- consumed events -------------------------------------------------------------------------------
 
-    public void onRequestSubmitted(EventEnvelope<EventData> cause, RequestSubmitted submitted) {
+    /**
+     * Applies consumed events in order, all in one transaction: the events they cause are sent as they are
+     * decided and acknowledged together before the commit. Types this engine does not use are ignored.
+     */
+    public void apply(List<EventEnvelope<EventData>> events) {
         exclusively(() -> {
-            if (!firstTime(cause.eventId())) {
-                return null;
-            }
-            if (AssignmentEntity.findById(submitted.requestId()) != null) {
-                return null;
-            }
-            QueuedRequestEntity queued = QueuedRequestEntity.findById(submitted.requestId());
-            if (queued != null) {
-                // rebuilt from the decision log before the request itself: the decision stands, the request completes it
-                queued.snapshot = json(submitted.snapshot());
-                return null;
-            }
-            RequestSnapshot snapshot = submitted.snapshot();
-            Instant deadline = calendar.deadline(submitted.submittedAt(), zoneOf(snapshot.timeZone()));
-            Decision decision = balancer.decide(toRequest(snapshot), submitted.submittedAt(), Set.of());
-            if (decision.assigned()) {
-                recordAssignment(snapshot, decision, deadline, cause.derivedId("FtaAssigned"), cause.eventId().toString(), null);
-            } else {
-                recordQueued(snapshot, decision, deadline, cause.derivedId("RequestQueued"), cause.eventId().toString());
+            for (EventEnvelope<EventData> event : events) {
+                if (event.data() instanceof RequestSubmitted submitted) {
+                    applyRequestSubmitted(event, submitted);
+                } else if (event.data() instanceof ArchitectRegistered registered) {
+                    applyRosterChange(event, registered.architect());
+                } else if (event.data() instanceof ArchitectUpdated updated) {
+                    applyRosterChange(event, updated.architect());
+                } else if (event.data() instanceof EngagementCompleted completed) {
+                    applyEngagementCompleted(event, completed);
+                }
             }
             return null;
         });
     }
 
-    public void onRosterChange(EventEnvelope<EventData> cause, ArchitectProfile profile) {
-        exclusively(() -> {
-            applyRosterChange(cause, profile);
-            return null;
-        });
+    private void applyRequestSubmitted(EventEnvelope<EventData> cause, RequestSubmitted submitted) {
+        if (!firstTime(cause.eventId())) {
+            return;
+        }
+        if (AssignmentEntity.findById(submitted.requestId()) != null) {
+            return;
+        }
+        QueuedRequestEntity queued = QueuedRequestEntity.findById(submitted.requestId());
+        if (queued != null) {
+            // rebuilt from the decision log before the request itself: the decision stands, the request completes it
+            queued.snapshot = json(submitted.snapshot());
+            return;
+        }
+        RequestSnapshot snapshot = submitted.snapshot();
+        Instant deadline = calendar.deadline(submitted.submittedAt(), zoneOf(snapshot.timeZone()));
+        Decision decision = balancer.decide(toRequest(snapshot), submitted.submittedAt(), Set.of());
+        if (decision.assigned()) {
+            recordAssignment(snapshot, decision, deadline, cause.derivedId("FtaAssigned"), cause.eventId().toString(), null);
+        } else {
+            recordQueued(snapshot, decision, deadline, cause.derivedId("RequestQueued"), cause.eventId().toString());
+        }
     }
 
-    public void onEngagementCompleted(EventEnvelope<EventData> cause, EngagementCompleted completed) {
-        exclusively(() -> {
-            if (!firstTime(cause.eventId())) {
-                return null;
-            }
-            Instant at = completed.completedAt() != null ? completed.completedAt() : cause.occurredAt();
-            balancer.advanceTo(at);
-            AssignmentEntity assignment = AssignmentEntity.findById(completed.requestId());
-            if (assignment != null && assignment.open) {
-                assignment.open = false;
-                assignment.completedAt = at;
-                balancer.release(completed.requestId());
-            }
-            assignWaiting(cause, at);
-            return null;
-        });
+    private void applyEngagementCompleted(EventEnvelope<EventData> cause, EngagementCompleted completed) {
+        if (!firstTime(cause.eventId())) {
+            return;
+        }
+        Instant at = completed.completedAt() != null ? completed.completedAt() : cause.occurredAt();
+        balancer.advanceTo(at);
+        AssignmentEntity assignment = AssignmentEntity.findById(completed.requestId());
+        if (assignment != null && assignment.open) {
+            assignment.open = false;
+            assignment.completedAt = at;
+            balancer.release(completed.requestId());
+        }
+        assignWaiting(cause, at);
     }
 
     private void applyRosterChange(EventEnvelope<?> cause, ArchitectProfile profile) {
@@ -302,7 +335,7 @@ public class AssignmentEngine {
             }
             EventEnvelope<ArchitectRegistered> event = EventEnvelope.of(clock.instant(), SOURCE, null, null,
                     new ArchitectRegistered(profile));
-            publisher.publishRosterEvent(event);
+            publishRosterEvent(event);
             applyRosterChange(event, profile);
             return balancer.view(profile.id()).orElseThrow();
         });
@@ -315,7 +348,7 @@ public class AssignmentEngine {
             }
             EventEnvelope<ArchitectUpdated> event = EventEnvelope.of(clock.instant(), SOURCE, null, null,
                     new ArchitectUpdated(profile));
-            publisher.publishRosterEvent(event);
+            publishRosterEvent(event);
             applyRosterChange(event, profile);
             return balancer.view(profile.id()).orElseThrow();
         });
@@ -379,7 +412,7 @@ public class AssignmentEngine {
                                 role, teamManager, queued.slaDeadline, now));
                 firstTime(eventId);
                 queued.slaBreached = true;
-                publisher.publishAssignmentEvent(event);
+                publishAssignmentEvent(event);
                 meters.counter("fasttrack.assignment.sla.breaches").increment();
                 breached++;
             }
@@ -468,7 +501,7 @@ public class AssignmentEngine {
                 eventId, null, decision.candidates(), counts(decision), snapshot);
         saveAssignment(AssignmentEntity.findById(snapshot.requestId()), record, eventId);
         firstTime(eventId);
-        publisher.publishAssignmentEvent(EventEnvelope.of(eventId, decision.decidedAt(), SOURCE, snapshot.requestId(),
+        publishAssignmentEvent(EventEnvelope.of(eventId, decision.decidedAt(), SOURCE, snapshot.requestId(),
                 causationId, assigned));
         meters.counter("fasttrack.assignment.decisions", "rule", decision.rule().name()).increment();
         return record;
@@ -511,7 +544,7 @@ public class AssignmentEngine {
                 reason, decision.candidates(), counts(decision), snapshot));
         row.persist();
         firstTime(eventId);
-        publisher.publishAssignmentEvent(EventEnvelope.of(eventId, decision.decidedAt(), SOURCE, snapshot.requestId(),
+        publishAssignmentEvent(EventEnvelope.of(eventId, decision.decidedAt(), SOURCE, snapshot.requestId(),
                 causationId, queued));
         meters.counter("fasttrack.assignment.decisions", "rule", DecidingRule.QUEUE.name()).increment();
     }

@@ -1,20 +1,17 @@
 package io.fasttrack.flow.assignment.messaging;
 
-import io.fasttrack.flow.events.ArchitectRegistered;
-import io.fasttrack.flow.events.ArchitectUpdated;
-import io.fasttrack.flow.events.EngagementCompleted;
-import io.fasttrack.flow.events.EventCodec;
-import io.fasttrack.flow.events.EventData;
-import io.fasttrack.flow.events.EventEnvelope;
-import io.fasttrack.flow.events.RequestSubmitted;
+import io.fasttrack.flow.events.EventType;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The three inputs. Each channel is consumed in order on its own worker thread; the engine serializes the
- * changes across channels. A record that is not a readable event throws here and goes to the topic's
+ * The three inputs, each consumed in batches, in order, on its own worker thread; the engine serializes the
+ * changes across channels and applies a batch in one transaction. Unreadable records go to the topic's
  * dead-letter topic with the reason; events of other known types are acknowledged and ignored.
  */
 @ApplicationScoped
@@ -25,30 +22,20 @@ public class EventConsumers {
 
     @Incoming("requests-in")
     @Blocking
-    public void onRequest(byte[] record) {
-        EventEnvelope<EventData> event = EventCodec.decode(record);
-        if (event.data() instanceof RequestSubmitted submitted) {
-            engine.onRequestSubmitted(event, submitted);
-        }
+    public CompletionStage<Void> onRequests(KafkaRecordBatch<String, byte[]> batch) {
+        return RecordBatches.consume(batch, Set.of(EventType.REQUEST_SUBMITTED), engine::apply);
     }
 
     @Incoming("roster-in")
     @Blocking
-    public void onRoster(byte[] record) {
-        EventEnvelope<EventData> event = EventCodec.decode(record);
-        if (event.data() instanceof ArchitectRegistered registered) {
-            engine.onRosterChange(event, registered.architect());
-        } else if (event.data() instanceof ArchitectUpdated updated) {
-            engine.onRosterChange(event, updated.architect());
-        }
+    public CompletionStage<Void> onRoster(KafkaRecordBatch<String, byte[]> batch) {
+        return RecordBatches.consume(batch, Set.of(EventType.ARCHITECT_REGISTERED, EventType.ARCHITECT_UPDATED),
+                engine::apply);
     }
 
     @Incoming("engagements-in")
     @Blocking
-    public void onEngagement(byte[] record) {
-        EventEnvelope<EventData> event = EventCodec.decode(record);
-        if (event.data() instanceof EngagementCompleted completed) {
-            engine.onEngagementCompleted(event, completed);
-        }
+    public CompletionStage<Void> onEngagements(KafkaRecordBatch<String, byte[]> batch) {
+        return RecordBatches.consume(batch, Set.of(EventType.ENGAGEMENT_COMPLETED), engine::apply);
     }
 }

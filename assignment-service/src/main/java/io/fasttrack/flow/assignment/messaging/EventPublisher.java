@@ -1,35 +1,58 @@
 package io.fasttrack.flow.assignment.messaging;
 
 import io.fasttrack.flow.events.EventEnvelope;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** Publishes events keyed by their subject and returns only once the broker acknowledged them. */
+/**
+ * Sends events keyed by their subject without waiting: the returned future completes on the broker's ack, and
+ * the caller waits for all of a transaction's futures before it commits. Plain ack callbacks, not a Uni, so
+ * no transaction context is propagated to the producer's threads.
+ */
 @ApplicationScoped
 public class EventPublisher {
 
+    // a batch of inputs hands hundreds of decisions over at once; the batch size bounds the buffer
     @Inject
     @Channel("assignments-out")
-    MutinyEmitter<EventEnvelope<?>> assignments;
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    Emitter<EventEnvelope<?>> assignments;
 
     @Inject
     @Channel("roster-out")
-    MutinyEmitter<EventEnvelope<?>> roster;
+    Emitter<EventEnvelope<?>> roster;
 
-    public void publishAssignmentEvent(EventEnvelope<?> envelope) {
-        send(assignments, envelope);
+    public CompletableFuture<Void> publishAssignmentEvent(EventEnvelope<?> envelope) {
+        return send(assignments, envelope);
     }
 
-    public void publishRosterEvent(EventEnvelope<?> envelope) {
-        send(roster, envelope);
+    public CompletableFuture<Void> publishRosterEvent(EventEnvelope<?> envelope) {
+        return send(roster, envelope);
     }
 
-    private static void send(MutinyEmitter<EventEnvelope<?>> emitter, EventEnvelope<?> envelope) {
-        emitter.sendMessageAndAwait(Message.<EventEnvelope<?>>of(envelope)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.subject()).build()));
+    private static CompletableFuture<Void> send(Emitter<EventEnvelope<?>> emitter, EventEnvelope<?> envelope) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        Message<EventEnvelope<?>> message = Message.<EventEnvelope<?>>of(envelope)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.subject()).build())
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException refused) {
+            acked.completeExceptionally(refused);
+        }
+        return acked;
     }
 }

@@ -10,30 +10,35 @@ import io.fasttrack.flow.engagement.store.EngagementTask;
 import io.fasttrack.flow.engagement.store.ProcessedEvent;
 import io.fasttrack.flow.events.EngagementOpened;
 import io.fasttrack.flow.events.EngagementReassigned;
-import io.fasttrack.flow.events.EventCodec;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventDecodingException;
 import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.events.EventType;
 import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.model.FtopTask;
 import io.fasttrack.flow.events.model.Workload;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Opens or moves the engagement of each FtaAssigned. The events it publishes take ids derived from the
- * FtaAssigned and are acknowledged by the broker before the transaction commits, so a redelivery after a
- * crash republishes the same ids rather than losing or doubling them. Unreadable records are thrown back
- * to the connector, which dead-letters them with the reason.
+ * Opens or moves the engagement of each FtaAssigned, a batch of records per transaction. The events it
+ * publishes take ids derived from the FtaAssigned and are all acknowledged by the broker before the transaction
+ * commits, so a redelivery after a crash republishes the same ids rather than losing or doubling them.
+ * Unreadable records, and an FtaAssigned that cannot be applied on its own, are dead-lettered with the reason.
  */
 @ApplicationScoped
 public class AssignmentConsumer {
@@ -56,15 +61,46 @@ public class AssignmentConsumer {
     @Inject
     Clock clock;
 
+    @Inject
+    EntityManager entityManager;
+
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
     @Incoming("assignments-in")
     @Blocking(ordered = true)
-    @Transactional
-    public void onAssignment(byte[] value) {
-        EventEnvelope<EventData> envelope = EventCodec.decode(value);
-        if (!(envelope.data() instanceof FtaAssigned assigned) || ProcessedEvent.seen(envelope.eventId())) {
+    public CompletionStage<Void> onAssignments(KafkaRecordBatch<String, byte[]> batch) {
+        return RecordBatches.consume(batch, Set.of(EventType.FTA_ASSIGNED),
+                events -> QuarkusTransaction.requiringNew().run(() -> apply(events)));
+    }
+
+    /** Applies the FtaAssigned events in order, then publishes what they decided and waits for every ack. */
+    void apply(List<EventEnvelope<EventData>> events) {
+        List<EventEnvelope<?>> decided = new ArrayList<>();
+        for (EventEnvelope<EventData> envelope : events) {
+            if (envelope.data() instanceof FtaAssigned assigned) {
+                onAssignment(envelope, assigned, decided);
+                // every query first dirty-checks all managed entities: keep the persistence context to one
+                // event so a batch costs linear, not quadratic
+                entityManager.flush();
+                entityManager.clear();
+            }
+        }
+        if (!decided.isEmpty()) {
+            projection.flush();
+            publisher.publish(decided);
+            for (EventEnvelope<?> event : decided) {
+                if (event.data() instanceof EngagementOpened) {
+                    metrics.engagementOpened();
+                } else {
+                    metrics.engagementReassigned();
+                }
+            }
+        }
+    }
+
+    private void onAssignment(EventEnvelope<EventData> envelope, FtaAssigned assigned, List<EventEnvelope<?>> decided) {
+        if (ProcessedEvent.seen(envelope.eventId())) {
             return;
         }
         if (assigned.architect().id() == null || assigned.request().type() == null) {
@@ -80,9 +116,9 @@ public class AssignmentConsumer {
             return;
         }
         Instant at = assigned.assignedAt() == null ? envelope.occurredAt() : assigned.assignedAt();
-        EventEnvelope<?> decided = rule == AssignmentRule.OPEN ? opened(envelope, assigned, engagementId, at)
+        EventEnvelope<?> event = rule == AssignmentRule.OPEN ? opened(envelope, assigned, engagementId, at)
                 : reassigned(envelope, assigned, engagement, at);
-        if (!projection.apply(decided)) {
+        if (!projection.apply(event)) {
             // the decision is already in the projection, rebuilt from the engagements topic
             rememberScope(engagement, assigned);
             return;
@@ -91,13 +127,7 @@ public class AssignmentConsumer {
         List<FtopTask> tasks = EngagementTask.of(engagementId).stream()
                 .map(task -> new FtopTask(task.taskId, task.name, task.mandatory)).toList();
         notifier.notifyAssignment(envelope, assigned, engagementId, tasks);
-        projection.flush();
-        publisher.publish(List.of(decided));
-        if (rule == AssignmentRule.OPEN) {
-            metrics.engagementOpened();
-        } else {
-            metrics.engagementReassigned();
-        }
+        decided.add(event);
     }
 
     private EventEnvelope<EngagementOpened> opened(EventEnvelope<?> cause, FtaAssigned assigned, String engagementId,

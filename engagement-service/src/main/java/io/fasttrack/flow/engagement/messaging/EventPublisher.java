@@ -1,31 +1,63 @@
 package io.fasttrack.flow.engagement.messaging;
 
 import io.fasttrack.flow.events.EventEnvelope;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** Publishes engagement events keyed by their subject and returns only once the broker acknowledged them. */
+/**
+ * Publishes engagement events keyed by their subject: sends them all, then returns only once the broker
+ * acknowledged every one. Plain ack callbacks, not a Uni, so no transaction context reaches the producer's threads.
+ */
 @ApplicationScoped
 public class EventPublisher {
 
+    // a batch of FtaAssigned hands hundreds of events over at once; the batch size bounds the buffer
     @Inject
     @Channel("engagements-out")
-    MutinyEmitter<EventEnvelope<?>> engagements;
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    Emitter<EventEnvelope<?>> engagements;
 
     public void publish(List<EventEnvelope<?>> envelopes) {
+        List<CompletableFuture<Void>> acks = new ArrayList<>(envelopes.size());
         for (EventEnvelope<?> envelope : envelopes) {
+            acks.add(send(envelope));
+        }
+        for (int i = 0; i < acks.size(); i++) {
             try {
-                engagements.sendMessageAndAwait(Message.<EventEnvelope<?>>of(envelope).addMetadata(
-                        OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.subject()).build()));
-            } catch (RuntimeException e) {
-                throw new PublishFailedException(envelope, e);
+                acks.get(i).join();
+            } catch (CompletionException e) {
+                throw new PublishFailedException(envelopes.get(i), e.getCause());
             }
         }
+    }
+
+    private CompletableFuture<Void> send(EventEnvelope<?> envelope) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        Message<EventEnvelope<?>> message = Message.<EventEnvelope<?>>of(envelope)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.subject()).build())
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            engagements.send(message);
+        } catch (RuntimeException refused) {
+            acked.completeExceptionally(refused);
+        }
+        return acked;
     }
 
     /** The broker did not acknowledge an event; the caller's transaction must not commit. */

@@ -36,12 +36,6 @@ public class EngagementProjection {
     @Inject
     Clock clock;
 
-    /** Whether the payload is an engagement event this projection applies. */
-    public static boolean handles(EventData data) {
-        return data instanceof EngagementOpened || data instanceof EngagementReassigned || data instanceof TaskCompleted
-                || data instanceof StatusNoteAdded || data instanceof DibsRecorded || data instanceof EngagementCompleted;
-    }
-
     /**
      * Applies the event unless its id was applied before; returns whether it changed anything. Locks the
      * engagement first, so a concurrent writer of the same engagement finishes before the id is checked.

@@ -68,6 +68,34 @@ class DeadLetterAndRebuildTest {
     }
 
     @Test
+    void aBadFtaAssignedAmongGoodOnesIsDeadLetteredAloneAndTheOthersOpenOnce() {
+        String tenantId = unique("tenant");
+        EventEnvelope<io.fasttrack.flow.events.FtaAssigned> first = assigned(request(unique("req"), tenantId,
+                RequestType.MIGRATION_EXCEPTION, false, null, List.of()), architect(unique("fta"), "tm-1"), null, Instant.now());
+        EventEnvelope<io.fasttrack.flow.events.FtaAssigned> nameless = assigned(request(unique("req"), tenantId,
+                RequestType.MIGRATION_EXCEPTION, false, null, List.of()), new ArchitectRef(null, "?", null, null, null),
+                null, Instant.now());
+        EventEnvelope<io.fasttrack.flow.events.FtaAssigned> last = assigned(request(unique("req"), tenantId,
+                RequestType.MIGRATION_EXCEPTION, false, null, List.of()), architect(unique("fta"), "tm-1"), null, Instant.now());
+        // one key, one partition, published back to back (the first twice): usually one poll
+        Fixtures.publish(first);
+        Fixtures.publish(nameless);
+        Fixtures.publish(first);
+        Fixtures.publish(last);
+
+        awaitEngagement(engagementId(last.data().requestId()));
+        awaitEngagement(engagementId(first.data().requestId()));
+        assertThat(streams.events(Fixtures.ENGAGEMENTS)).filteredOn(e -> e.data() instanceof EngagementOpened opened
+                && opened.requestId().equals(first.data().requestId()))
+                .extracting(EventEnvelope::eventId).containsExactly(first.derivedId("EngagementOpened"));
+        streams.awaitRecord(Fixtures.ASSIGNMENTS + ".dlq",
+                record -> String.valueOf(EventStreams.value(record)).contains(nameless.eventId().toString()), Fixtures.WAIT);
+        assertThat(streams.records(Fixtures.ASSIGNMENTS + ".dlq")).filteredOn(record -> tenantId.equals(record.key()))
+                .extracting(EventStreams::value).singleElement().asString().contains(nameless.eventId().toString());
+        given().get("/engagements/{id}", engagementId(nameless.data().requestId())).then().statusCode(404);
+    }
+
+    @Test
     void anFtaAssignedWithoutArchitectIdIsDeadLettered() {
         String requestId = unique("req");
         EventEnvelope<io.fasttrack.flow.events.FtaAssigned> nameless = assigned(request(requestId, unique("tenant"),

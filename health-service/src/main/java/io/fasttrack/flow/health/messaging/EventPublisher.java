@@ -27,8 +27,10 @@ public class EventPublisher {
     @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     Emitter<EventEnvelope<UsageReported>> usage;
 
+    // a batch of usage reports may change hundreds of categories at once; the batch size bounds the buffer
     @Inject
     @Channel("health-out")
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     Emitter<EventEnvelope<HealthCategoryChanged>> health;
 
     /** Sends all, then awaits all acknowledgements; throws {@link PublishFailedException} if any is missing in time. */
@@ -37,8 +39,14 @@ public class EventPublisher {
         await(CompletableFuture.allOf(acks), timeout, events.size() + " UsageReported");
     }
 
-    public void publishHealth(EventEnvelope<HealthCategoryChanged> event, Duration timeout) {
-        await(send(health, event), timeout, "HealthCategoryChanged " + event.eventId());
+    /** Sends without waiting; the caller passes the returned ack to {@link #awaitAll} before its transaction commits. */
+    public CompletableFuture<Void> sendHealth(EventEnvelope<HealthCategoryChanged> event) {
+        return send(health, event);
+    }
+
+    /** Waits for every ack; throws {@link PublishFailedException} if any is missing in time. */
+    public static void awaitAll(List<CompletableFuture<Void>> acks, Duration timeout, String what) {
+        await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)), timeout, what);
     }
 
     private static <T extends EventEnvelope<?>> CompletableFuture<Void> send(Emitter<T> emitter, T envelope) {

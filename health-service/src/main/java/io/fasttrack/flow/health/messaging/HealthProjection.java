@@ -8,7 +8,6 @@ import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.HealthCategoryChanged;
 import io.fasttrack.flow.events.UsageReported;
 import io.fasttrack.flow.events.model.Workload;
-import io.fasttrack.flow.health.HealthSettings;
 import io.fasttrack.flow.health.domain.HealthPolicy;
 import io.fasttrack.flow.health.store.CategoryChange;
 import io.fasttrack.flow.health.store.CustomerHealth;
@@ -21,12 +20,14 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Applies one UsageReported: stores the report, reassesses the customer's category and, on a change,
- * publishes HealthCategoryChanged (id derived from the report's event id) and waits for its ack before the
- * transaction commits, so a redelivery after a crash republishes the same event id.
+ * sends HealthCategoryChanged (id derived from the report's event id) and hands its ack to the caller, which
+ * waits for it before the transaction commits, so a redelivery after a crash republishes the same event id.
  */
 @ApplicationScoped
 public class HealthProjection {
@@ -43,13 +44,10 @@ public class HealthProjection {
     EventPublisher publisher;
 
     @Inject
-    HealthSettings settings;
-
-    @Inject
     MeterRegistry metrics;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(EventEnvelope<?> cause, UsageReported report) {
+    public void apply(EventEnvelope<?> cause, UsageReported report, List<CompletableFuture<Void>> acks) {
         store(cause, report);
         CustomerHealth customer = CustomerHealth.findById(report.tenantId());
         boolean known = customer != null;
@@ -68,7 +66,7 @@ public class HealthProjection {
         customer.latestAsOf = latest.stream().map(usage -> usage.asOf()).max(LocalDate::compareTo).orElseThrow();
         customer.updatedAt = cause.occurredAt();
         if (assessment.changed()) {
-            publishChange(cause, report, assessment.change());
+            acks.add(publishChange(cause, report, assessment.change()));
             customer.category = assessment.category();
             customer.categorySince = report.asOf();
             customer.baseline = writeJson(assessment.perWorkload());
@@ -100,13 +98,13 @@ public class HealthProjection {
         WorkloadLatest.offer(report.tenantId(), report.workload(), report.asOf(), report.licensed(), report.active());
     }
 
-    private void publishChange(EventEnvelope<?> cause, UsageReported report, HealthPolicy.Change change) {
+    private CompletableFuture<Void> publishChange(EventEnvelope<?> cause, UsageReported report, HealthPolicy.Change change) {
         HealthCategoryChanged changed = new HealthCategoryChanged(report.tenantId(), change.previousCategory(),
                 change.newCategory(), change.direction(), change.previousUtilization(), change.utilization(),
                 change.drivers(), report.asOf(), cause.occurredAt());
         EventEnvelope<HealthCategoryChanged> envelope = EventEnvelope.of(cause.derivedId("HealthCategoryChanged"),
                 cause.occurredAt(), SOURCE, cause.correlationId(), cause.eventId().toString(), changed);
-        publisher.publishHealth(envelope, settings.usage().publishTimeout());
+        CompletableFuture<Void> ack = publisher.sendHealth(envelope);
 
         CategoryChange row = new CategoryChange();
         row.eventId = envelope.eventId();
@@ -122,6 +120,7 @@ public class HealthProjection {
         row.persist();
         metrics.counter("fasttrack.health.category.moves", "direction", changed.direction(), "to", changed.newCategory())
                 .increment();
+        return ack;
     }
 
     private static Map<Workload, BigDecimal> readBaseline(String json) {

@@ -127,7 +127,7 @@ public class SubmissionService {
                     Map.of("Retry-After", Integer.toString(config.retryAfterSeconds())));
         }
         meters.counter("fasttrack.intake.requests.accepted", "type", event.type().name()).increment();
-        LOG.infof("request %s (%s, tenant %s) accepted", requestId, event.type(), event.customer().tenantId());
+        LOG.debugf("request %s (%s, tenant %s) accepted", requestId, event.type(), event.customer().tenantId());
         try {
             projection.recordAccepted(event);
         } catch (RuntimeException e) {

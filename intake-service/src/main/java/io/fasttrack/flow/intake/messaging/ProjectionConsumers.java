@@ -1,19 +1,24 @@
 package io.fasttrack.flow.intake.messaging;
 
-import io.fasttrack.flow.events.EventCodec;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.events.EventType;
 import io.fasttrack.flow.intake.store.RequestProjection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Feeds the request-status projection from the topics. Records are read as bytes and decoded here, so a
- * record that is not a readable event fails this handler and the connector moves it to {@code <topic>.dlq}
- * with the reason; known events this service does not use are acknowledged and ignored.
+ * Feeds the request-status projection from the topics, a batch of records per transaction. Records are read
+ * as bytes and decoded here, so a record that is not a readable event is moved to {@code <topic>.dlq} with
+ * the reason; known events this service does not use are acknowledged and ignored (undecoded when their
+ * {@code ce_type} header names them).
  *
  * <p>The requests topic is read too: it makes the projection rebuildable from the log, and stores any
  * request whose POST answer was acknowledged by the broker but whose row never reached the database.
@@ -34,27 +39,37 @@ public class ProjectionConsumers {
 
     @Incoming("requests-in")
     @Blocking
-    public void onRequestEvent(byte[] record) {
-        apply("requests", record);
+    public CompletionStage<Void> onRequestEvents(KafkaRecordBatch<String, byte[]> batch) {
+        return consume("requests", batch, Set.of(EventType.REQUEST_SUBMITTED));
     }
 
     @Incoming("assignments-in")
     @Blocking
-    public void onAssignmentEvent(byte[] record) {
-        apply("assignments", record);
+    public CompletionStage<Void> onAssignmentEvents(KafkaRecordBatch<String, byte[]> batch) {
+        return consume("assignments", batch,
+                Set.of(EventType.REQUEST_QUEUED, EventType.FTA_ASSIGNED, EventType.ASSIGNMENT_SLA_BREACHED));
     }
 
     @Incoming("engagements-in")
     @Blocking
-    public void onEngagementEvent(byte[] record) {
-        apply("engagements", record);
+    public CompletionStage<Void> onEngagementEvents(KafkaRecordBatch<String, byte[]> batch) {
+        return consume("engagements", batch,
+                Set.of(EventType.ENGAGEMENT_OPENED, EventType.ENGAGEMENT_REASSIGNED, EventType.ENGAGEMENT_COMPLETED));
     }
 
-    private void apply(String topic, byte[] record) {
-        // an unreadable record throws here and is dead-lettered by the connector, counted as fasttrack.dead.letters
-        EventEnvelope<EventData> envelope = EventCodec.decode(record);
-        RequestProjection.Outcome outcome = projection.apply(envelope);
-        meters.counter("fasttrack.intake.events", "topic", topic, "outcome", outcome.name().toLowerCase()).increment();
-        LOG.debugf("%s %s %s (request %s): %s", topic, envelope.type(), envelope.eventId(), envelope.correlationId(), outcome);
+    private CompletionStage<Void> consume(String topic, KafkaRecordBatch<String, byte[]> batch, Set<EventType> used) {
+        return RecordBatches.consume(batch, used, envelopes -> apply(topic, envelopes),
+                () -> meters.counter("fasttrack.intake.events.dead_lettered", "topic", topic).increment());
+    }
+
+    private void apply(String topic, List<EventEnvelope<EventData>> envelopes) {
+        List<RequestProjection.Outcome> outcomes = projection.apply(envelopes);
+        for (int i = 0; i < envelopes.size(); i++) {
+            EventEnvelope<EventData> envelope = envelopes.get(i);
+            RequestProjection.Outcome outcome = outcomes.get(i);
+            meters.counter("fasttrack.intake.events", "topic", topic, "outcome", outcome.name().toLowerCase()).increment();
+            LOG.debugf("%s %s %s (request %s): %s", topic, envelope.type(), envelope.eventId(), envelope.correlationId(),
+                    outcome);
+        }
     }
 }

@@ -14,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,22 +41,31 @@ public class RequestProjection {
         this.clock = clock;
     }
 
-    public Outcome apply(EventEnvelope<EventData> envelope) {
+    /** Applies the events in order, all in one transaction; returns what each one did. */
+    public List<Outcome> apply(List<EventEnvelope<EventData>> envelopes) {
+        return ConflictRetry.inNewTransaction(() -> {
+            List<Outcome> outcomes = new ArrayList<>(envelopes.size());
+            for (EventEnvelope<EventData> envelope : envelopes) {
+                outcomes.add(applyOnce(envelope));
+            }
+            entityManager.flush();
+            return outcomes;
+        });
+    }
+
+    private Outcome applyOnce(EventEnvelope<EventData> envelope) {
         if (!isRelevant(envelope.data())) {
             return Outcome.NOT_RELEVANT;
         }
-        return ConflictRetry.inNewTransaction(() -> {
-            if (entityManager.find(ProcessedEvent.class, envelope.eventId()) != null) {
-                return Outcome.DUPLICATE;
-            }
-            applyData(envelope.data(), envelope.occurredAt());
-            ProcessedEvent processed = new ProcessedEvent();
-            processed.eventId = envelope.eventId();
-            processed.processedAt = clock.instant();
-            entityManager.persist(processed);
-            entityManager.flush();
-            return Outcome.APPLIED;
-        });
+        if (entityManager.find(ProcessedEvent.class, envelope.eventId()) != null) {
+            return Outcome.DUPLICATE;
+        }
+        applyData(envelope.data(), envelope.occurredAt());
+        ProcessedEvent processed = new ProcessedEvent();
+        processed.eventId = envelope.eventId();
+        processed.processedAt = clock.instant();
+        entityManager.persist(processed);
+        return Outcome.APPLIED;
     }
 
     /**
