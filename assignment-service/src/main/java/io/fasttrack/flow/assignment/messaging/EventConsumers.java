@@ -1,5 +1,6 @@
 package io.fasttrack.flow.assignment.messaging;
 
+import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.events.EventType;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;

@@ -1,5 +1,6 @@
 package io.fasttrack.flow.engagement.messaging;
 
+import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.engagement.domain.AssignmentRule;
 import io.fasttrack.flow.engagement.domain.EngagementIds;
 import io.fasttrack.flow.engagement.domain.Queues;

@@ -1,5 +1,6 @@
 package io.fasttrack.flow.engagement.messaging;
 
+import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.engagement.EngagementSettings;
 import io.fasttrack.flow.engagement.store.EngagementProjection;
 import io.fasttrack.flow.events.EventData;

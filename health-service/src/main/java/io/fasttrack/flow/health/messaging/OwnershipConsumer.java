@@ -1,5 +1,6 @@
 package io.fasttrack.flow.health.messaging;
 
+import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.events.EngagementCompleted;
 import io.fasttrack.flow.events.EngagementReassigned;
 import io.fasttrack.flow.events.EventData;

@@ -1,5 +1,6 @@
 package io.fasttrack.flow.intake.messaging;
 
+import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.EventType;
@@ -58,8 +59,7 @@ public class ProjectionConsumers {
     }
 
     private CompletionStage<Void> consume(String topic, KafkaRecordBatch<String, byte[]> batch, Set<EventType> used) {
-        return RecordBatches.consume(batch, used, envelopes -> apply(topic, envelopes),
-                () -> meters.counter("fasttrack.intake.events.dead_lettered", "topic", topic).increment());
+        return RecordBatches.consume(batch, used, envelopes -> apply(topic, envelopes));
     }
 
     private void apply(String topic, List<EventEnvelope<EventData>> envelopes) {

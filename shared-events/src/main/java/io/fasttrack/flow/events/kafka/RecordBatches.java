@@ -1,10 +1,9 @@
-package io.fasttrack.flow.engagement.messaging;
+package io.fasttrack.flow.events.kafka;
 
 import io.fasttrack.flow.events.EventCodec;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.EventType;
-import io.fasttrack.flow.events.kafka.EventHeaders;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +24,11 @@ import org.jboss.logging.Logger;
  * fails on its own is dead-lettered. A record that is not a readable event is dead-lettered alone, with the
  * reason, through the channel's failure strategy. A record whose {@code ce_type} header names a known type the
  * channel does not use is acknowledged without being decoded; a record without that header is always decoded.
+ *
+ * <p>It lives with the contracts because it is the consuming half of them: which records a FastTrack consumer
+ * must decode, what it dead-letters, and when it may acknowledge. Every service's inputs go through it.
  */
-final class RecordBatches {
+public final class RecordBatches {
 
     private static final Logger LOG = Logger.getLogger(RecordBatches.class);
     private static final Set<String> KNOWN_TYPES = Arrays.stream(EventType.values()).map(EventType::wireName)
@@ -35,7 +37,7 @@ final class RecordBatches {
     private RecordBatches() {
     }
 
-    static CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch, Set<EventType> used,
+    public static CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch, Set<EventType> used,
             Consumer<List<EventEnvelope<EventData>>> apply) {
         Set<String> usedNames = used.stream().map(EventType::wireName).collect(Collectors.toSet());
         List<KafkaRecord<String, byte[]>> sources = new ArrayList<>();
