@@ -1,7 +1,7 @@
 package io.fasttrack.flow.assignment.messaging;
 
-import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.events.EventType;
+import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;

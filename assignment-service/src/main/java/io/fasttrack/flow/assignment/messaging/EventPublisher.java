@@ -1,13 +1,12 @@
 package io.fasttrack.flow.assignment.messaging;
 
 import io.fasttrack.flow.events.EventEnvelope;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.fasttrack.flow.events.kafka.EnvelopeSends;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
@@ -29,30 +28,10 @@ public class EventPublisher {
     Emitter<EventEnvelope<?>> roster;
 
     public CompletableFuture<Void> publishAssignmentEvent(EventEnvelope<?> envelope) {
-        return send(assignments, envelope);
+        return EnvelopeSends.send(assignments, envelope);
     }
 
     public CompletableFuture<Void> publishRosterEvent(EventEnvelope<?> envelope) {
-        return send(roster, envelope);
-    }
-
-    private static CompletableFuture<Void> send(Emitter<EventEnvelope<?>> emitter, EventEnvelope<?> envelope) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<EventEnvelope<?>> message = Message.<EventEnvelope<?>>of(envelope)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.subject()).build())
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        try {
-            emitter.send(message);
-        } catch (RuntimeException refused) {
-            acked.completeExceptionally(refused);
-        }
-        return acked;
+        return EnvelopeSends.send(roster, envelope);
     }
 }

@@ -1,6 +1,5 @@
 package io.fasttrack.flow.engagement.messaging;
 
-import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.engagement.domain.AssignmentRule;
 import io.fasttrack.flow.engagement.domain.EngagementIds;
 import io.fasttrack.flow.engagement.domain.Queues;
@@ -16,6 +15,7 @@ import io.fasttrack.flow.events.EventDecodingException;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.EventType;
 import io.fasttrack.flow.events.FtaAssigned;
+import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.events.model.FtopTask;
 import io.fasttrack.flow.events.model.Workload;
 import io.quarkus.narayana.jta.QuarkusTransaction;

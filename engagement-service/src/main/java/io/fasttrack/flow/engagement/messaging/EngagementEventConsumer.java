@@ -1,11 +1,11 @@
 package io.fasttrack.flow.engagement.messaging;
 
-import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.engagement.EngagementSettings;
 import io.fasttrack.flow.engagement.store.EngagementProjection;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.EventType;
+import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;

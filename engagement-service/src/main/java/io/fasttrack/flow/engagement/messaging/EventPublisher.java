@@ -1,7 +1,7 @@
 package io.fasttrack.flow.engagement.messaging;
 
 import io.fasttrack.flow.events.EventEnvelope;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.fasttrack.flow.events.kafka.EnvelopeSends;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
@@ -29,7 +28,7 @@ public class EventPublisher {
     public void publish(List<EventEnvelope<?>> envelopes) {
         List<CompletableFuture<Void>> acks = new ArrayList<>(envelopes.size());
         for (EventEnvelope<?> envelope : envelopes) {
-            acks.add(send(envelope));
+            acks.add(EnvelopeSends.send(engagements, envelope));
         }
         for (int i = 0; i < acks.size(); i++) {
             try {
@@ -38,26 +37,6 @@ public class EventPublisher {
                 throw new PublishFailedException(envelopes.get(i), e.getCause());
             }
         }
-    }
-
-    private CompletableFuture<Void> send(EventEnvelope<?> envelope) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<EventEnvelope<?>> message = Message.<EventEnvelope<?>>of(envelope)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.subject()).build())
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        try {
-            engagements.send(message);
-        } catch (RuntimeException refused) {
-            acked.completeExceptionally(refused);
-        }
-        return acked;
     }
 
     /** The broker did not acknowledge an event; the caller's transaction must not commit. */

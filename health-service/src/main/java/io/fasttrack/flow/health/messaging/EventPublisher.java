@@ -3,7 +3,7 @@ package io.fasttrack.flow.health.messaging;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.HealthCategoryChanged;
 import io.fasttrack.flow.events.UsageReported;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.fasttrack.flow.events.kafka.EnvelopeSends;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /** Sends events keyed by their subject and waits until the broker has acknowledged every one of them. */
@@ -35,38 +34,18 @@ public class EventPublisher {
 
     /** Sends all, then awaits all acknowledgements; throws {@link PublishFailedException} if any is missing in time. */
     public void publishUsage(List<EventEnvelope<UsageReported>> events, Duration timeout) {
-        CompletableFuture<?>[] acks = events.stream().map(event -> send(usage, event)).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] acks = events.stream().map(event -> EnvelopeSends.send(usage, event)).toArray(CompletableFuture[]::new);
         await(CompletableFuture.allOf(acks), timeout, events.size() + " UsageReported");
     }
 
     /** Sends without waiting; the caller passes the returned ack to {@link #awaitAll} before its transaction commits. */
     public CompletableFuture<Void> sendHealth(EventEnvelope<HealthCategoryChanged> event) {
-        return send(health, event);
+        return EnvelopeSends.send(health, event);
     }
 
     /** Waits for every ack; throws {@link PublishFailedException} if any is missing in time. */
     public static void awaitAll(List<CompletableFuture<Void>> acks, Duration timeout, String what) {
         await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)), timeout, what);
-    }
-
-    private static <T extends EventEnvelope<?>> CompletableFuture<Void> send(Emitter<T> emitter, T envelope) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<T> message = Message.of(envelope)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.subject()).build())
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        try {
-            emitter.send(message);
-        } catch (RuntimeException refused) {
-            acked.completeExceptionally(refused);
-        }
-        return acked;
     }
 
     private static void await(CompletableFuture<?> acks, Duration timeout, String what) {

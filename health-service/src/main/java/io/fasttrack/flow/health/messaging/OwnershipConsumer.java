@@ -1,12 +1,12 @@
 package io.fasttrack.flow.health.messaging;
 
-import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.events.EngagementCompleted;
 import io.fasttrack.flow.events.EngagementReassigned;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.EventType;
 import io.fasttrack.flow.events.FtaAssigned;
+import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.health.store.OwnershipProjection;
 import io.fasttrack.flow.health.store.ProcessedEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,10 +1,10 @@
 package io.fasttrack.flow.health.messaging;
 
-import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.EventType;
 import io.fasttrack.flow.events.UsageReported;
+import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.health.HealthSettings;
 import io.fasttrack.flow.health.store.ProcessedEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;

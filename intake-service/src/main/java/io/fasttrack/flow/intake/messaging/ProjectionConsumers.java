@@ -1,9 +1,9 @@
 package io.fasttrack.flow.intake.messaging;
 
-import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.EventType;
+import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.intake.store.RequestProjection;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;

@@ -1,0 +1,39 @@
+package io.fasttrack.flow.events.kafka;
+
+import io.fasttrack.flow.events.EventEnvelope;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Publishing an envelope as the contract says: the record key is the envelope's subject, and it counts as
+ * published only once the broker acknowledged it. Plain ack callbacks rather than a Uni, so no transaction
+ * context of the caller reaches the producer's threads.
+ */
+public final class EnvelopeSends {
+
+    private EnvelopeSends() {
+    }
+
+    /** Hands the envelope to the emitter; the future completes on the broker's ack, exceptionally on a refusal. */
+    public static <T extends EventEnvelope<?>> CompletableFuture<Void> send(Emitter<T> emitter, T envelope) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        Message<T> message = Message.of(envelope)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(envelope.subject()).build())
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException refused) {
+            acked.completeExceptionally(refused);
+        }
+        return acked;
+    }
+}
