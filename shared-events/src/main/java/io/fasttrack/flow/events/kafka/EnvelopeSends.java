@@ -1,6 +1,7 @@
 package io.fasttrack.flow.events.kafka;
 
 import io.fasttrack.flow.events.EventEnvelope;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -16,7 +17,10 @@ public final class EnvelopeSends {
     private EnvelopeSends() {
     }
 
-    /** Hands the envelope to the emitter; the future completes on the broker's ack, exceptionally on a refusal. */
+    /**
+     * Hands the envelope to the emitter; the future completes on the broker's ack, exceptionally on a refusal.
+     * An envelope caused by an event of the batch being applied is published in that event's trace.
+     */
     public static <T extends EventEnvelope<?>> CompletableFuture<Void> send(Emitter<T> emitter, T envelope) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         Message<T> message = Message.of(envelope)
@@ -29,8 +33,11 @@ public final class EnvelopeSends {
                     acked.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
+        Message<T> traced = RecordBatches.traceOfCause(envelope.causationId())
+                .map(cause -> message.addMetadata(TracingMetadata.with(cause, cause)))
+                .orElse(message);
         try {
-            emitter.send(message);
+            emitter.send(traced);
         } catch (RuntimeException refused) {
             acked.completeExceptionally(refused);
         }

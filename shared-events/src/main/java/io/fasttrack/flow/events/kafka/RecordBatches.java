@@ -4,12 +4,17 @@ import io.fasttrack.flow.events.EventCodec;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.EventType;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,6 +36,8 @@ import org.jboss.logging.Logger;
 public final class RecordBatches {
 
     private static final Logger LOG = Logger.getLogger(RecordBatches.class);
+    /** The trace of each event being applied on this thread, by event id, for what it publishes to continue. */
+    private static final ThreadLocal<Map<String, Context>> CAUSE_TRACES = new ThreadLocal<>();
     private static final Set<String> KNOWN_TYPES = Arrays.stream(EventType.values()).map(EventType::wireName)
             .collect(Collectors.toUnmodifiableSet());
 
@@ -43,6 +50,7 @@ public final class RecordBatches {
         List<KafkaRecord<String, byte[]>> sources = new ArrayList<>();
         List<EventEnvelope<EventData>> events = new ArrayList<>();
         List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
+        Map<String, Context> traces = new HashMap<>();
         for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
             if (ignorable(record, usedNames)) {
                 continue;
@@ -52,29 +60,50 @@ public final class RecordBatches {
                 if (used.contains(event.eventType())) {
                     sources.add(record);
                     events.add(event);
+                    record.getMetadata(TracingMetadata.class)
+                            .ifPresent(trace -> traces.put(event.eventId().toString(), trace.getCurrentContext()));
                 }
             } catch (RuntimeException unreadable) {
                 deadLetters.add(record.nack(unreadable).toCompletableFuture());
             }
         }
         if (!events.isEmpty()) {
+            CAUSE_TRACES.set(traces);
             try {
-                apply.accept(events);
-            } catch (RuntimeException batchFailed) {
-                LOG.warnf("a batch of %d events failed (%s): applying them one at a time", events.size(),
-                        batchFailed.getMessage());
-                for (int i = 0; i < events.size(); i++) {
-                    try {
-                        apply.accept(List.of(events.get(i)));
-                    } catch (RuntimeException failed) {
-                        deadLetters.add(sources.get(i).nack(failed).toCompletableFuture());
-                    }
-                }
+                applyAll(events, sources, apply, deadLetters);
+            } finally {
+                CAUSE_TRACES.remove();
             }
         }
         // the dead letters are written before the batch's offsets may be committed
         CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new)).join();
         return batch.ack();
+    }
+
+    /**
+     * The trace context in which the event {@code causeId} arrived, while a batch holding it is applied on this
+     * thread: what it causes is published in that trace (W3C traceparent), so one request is one trace.
+     */
+    static Optional<Context> traceOfCause(String causeId) {
+        Map<String, Context> traces = CAUSE_TRACES.get();
+        return traces == null || causeId == null ? Optional.empty() : Optional.ofNullable(traces.get(causeId));
+    }
+
+    private static void applyAll(List<EventEnvelope<EventData>> events, List<KafkaRecord<String, byte[]>> sources,
+            Consumer<List<EventEnvelope<EventData>>> apply, List<CompletableFuture<Void>> deadLetters) {
+        try {
+            apply.accept(events);
+        } catch (RuntimeException batchFailed) {
+            LOG.warnf("a batch of %d events failed (%s): applying them one at a time", events.size(),
+                    batchFailed.getMessage());
+            for (int i = 0; i < events.size(); i++) {
+                try {
+                    apply.accept(List.of(events.get(i)));
+                } catch (RuntimeException failed) {
+                    deadLetters.add(sources.get(i).nack(failed).toCompletableFuture());
+                }
+            }
+        }
     }
 
     private static boolean ignorable(KafkaRecord<String, byte[]> record, Set<String> usedNames) {
