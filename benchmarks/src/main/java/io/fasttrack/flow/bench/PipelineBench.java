@@ -43,6 +43,8 @@ public final class PipelineBench {
     private final String runPrefix;
     private final URI requestsUri;
     private final String assignmentBase;
+    /** "Bearer <token>": the manager token registers architects, it also reads them and submits requests. */
+    private final String authorization;
     private final String bootstrap;
     private final Bodies.Kind kind;
     private final String architectsOption;
@@ -64,6 +66,7 @@ public final class PipelineBench {
     private PipelineBench(Args args) {
         String intake = args.get("intake", "http://127.0.0.1:8081");
         assignmentBase = args.get("assignment", "http://127.0.0.1:8082");
+        authorization = "Bearer " + args.get("token", "");
         bootstrap = args.get("bootstrap", "127.0.0.1:9092");
         requestsUri = URI.create(intake + "/requests");
         kind = Bodies.Kind.valueOf(args.get("request-type", "DISCOVERY_WORKSHOP"));
@@ -178,6 +181,7 @@ public final class PipelineBench {
             String id = architectPrefix + i;
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(assignmentBase + "/architects"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", authorization)
                     .timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofString(Bodies.architect(id, kind.role, capacity)))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -192,7 +196,7 @@ public final class PipelineBench {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(assignmentBase + "/architects/" + lastId))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", authorization).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 return;
             }
@@ -279,6 +283,7 @@ public final class PipelineBench {
         HttpRequest request = HttpRequest.newBuilder(requestsUri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(kind.request(tenant), StandardCharsets.UTF_8))
                 .build();
         phase.sent.set(seq, System.nanoTime());
