@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fasttrack.flow.events.EventCodec;
+import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.HealthCategoryChanged;
 import io.fasttrack.flow.events.UsageReported;
 import io.fasttrack.flow.events.model.Workload;
 import io.fasttrack.flow.health.domain.HealthPolicy;
+import io.fasttrack.flow.health.domain.WorkloadUsage;
 import io.fasttrack.flow.health.store.CategoryChange;
 import io.fasttrack.flow.health.store.CustomerHealth;
+import io.fasttrack.flow.health.store.ProcessedEvent;
 import io.fasttrack.flow.health.store.UsageReport;
 import io.fasttrack.flow.health.store.WorkloadLatest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,16 +21,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
- * Applies one UsageReported: stores the report, reassesses the customer's category and, on a change,
- * sends HealthCategoryChanged (id derived from the report's event id) and hands its ack to the caller, which
- * waits for it before the transaction commits, so a redelivery after a crash republishes the same event id.
+ * Applies a batch of UsageReported in record order: stores each report, reassesses its customer's category and, on
+ * a change, sends HealthCategoryChanged (id derived from the report's event id) and hands its ack to the caller,
+ * which waits for it before the transaction commits, so a redelivery after a crash republishes the same event id.
+ *
+ * <p>The rows of every customer in the batch are read up front with one query per table, the reports are applied
+ * to them in memory, and the writes go out together at the commit: a batch costs a handful of queries however
+ * many reports it holds, which is what lets a projection rebuild keep up with the topic.
  */
 @ApplicationScoped
 public class HealthProjection {
@@ -46,24 +58,57 @@ public class HealthProjection {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    Clock clock;
+
+    /**
+     * Applies the usage reports among these events, skipping any event id applied before (or earlier in the same
+     * list), and adds the acks of the category changes it sends to {@code acks}.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(EventEnvelope<?> cause, UsageReported report, List<CompletableFuture<Void>> acks) {
-        store(cause, report);
-        CustomerHealth customer = CustomerHealth.findById(report.tenantId());
-        boolean known = customer != null;
-        if (!known) {
-            customer = new CustomerHealth();
-            customer.tenantId = report.tenantId();
+    public void apply(List<EventEnvelope<EventData>> events, List<CompletableFuture<Void>> acks) {
+        List<EventEnvelope<EventData>> reports = events.stream().filter(event -> event.data() instanceof UsageReported).toList();
+        Set<UUID> firstDeliveries = ProcessedEvent.firstDeliveries(reports.stream().map(EventEnvelope::eventId).toList(),
+                clock.instant());
+        List<EventEnvelope<EventData>> fresh = reports.stream().filter(event -> firstDeliveries.remove(event.eventId())).toList();
+        if (fresh.isEmpty()) {
+            return;
         }
+        Set<String> tenants = fresh.stream().map(event -> usage(event).tenantId()).collect(Collectors.toSet());
+        Map<String, CustomerHealth> customers = CustomerHealth.<CustomerHealth>list("tenantId in ?1", tenants).stream()
+                .collect(Collectors.toMap(customer -> customer.tenantId, customer -> customer));
+        Map<String, Map<Workload, WorkloadLatest>> latest = WorkloadLatest.ofTenants(tenants);
+        Map<String, UsageReport> stored = UsageReport.byKey(fresh.stream().map(event -> reportKey(usage(event))).collect(Collectors.toSet()));
+        for (EventEnvelope<EventData> cause : fresh) {
+            UsageReported report = usage(cause);
+            store(cause, report, stored);
+            Map<Workload, WorkloadLatest> latestOfTenant = latest.computeIfAbsent(report.tenantId(), tenant -> new EnumMap<>(Workload.class));
+            WorkloadLatest.offer(latestOfTenant, report.tenantId(), report.workload(), report.asOf(), report.licensed(), report.active());
+            CustomerHealth customer = customers.get(report.tenantId());
+            if (customer == null) {
+                customer = new CustomerHealth();
+                customer.tenantId = report.tenantId();
+                reassess(cause, report, customer, latestOfTenant.values(), acks);
+                // the insert carries the state at persist: fill the row first
+                customer.persist();
+                customers.put(customer.tenantId, customer);
+            } else {
+                reassess(cause, report, customer, latestOfTenant.values(), acks);
+            }
+        }
+    }
+
+    private void reassess(EventEnvelope<?> cause, UsageReported report, CustomerHealth customer,
+            Collection<WorkloadLatest> latestOfTenant, List<CompletableFuture<Void>> acks) {
         if (report.renewalDate() != null
                 && (customer.renewalReportedAsOf == null || !report.asOf().isBefore(customer.renewalReportedAsOf))) {
             customer.renewalDate = report.renewalDate();
             customer.renewalReportedAsOf = report.asOf();
         }
-        var latest = WorkloadLatest.of(report.tenantId()).stream().map(WorkloadLatest::toUsage).toList();
+        List<WorkloadUsage> latest = latestOfTenant.stream().map(WorkloadLatest::toUsage).toList();
         HealthPolicy.Assessment assessment = policy.assess(customer.category, customer.utilization, readBaseline(customer.baseline), latest);
         customer.utilization = assessment.utilization();
-        customer.latestAsOf = latest.stream().map(usage -> usage.asOf()).max(LocalDate::compareTo).orElseThrow();
+        customer.latestAsOf = latest.stream().map(WorkloadUsage::asOf).max(LocalDate::compareTo).orElseThrow();
         customer.updatedAt = cause.occurredAt();
         if (assessment.changed()) {
             acks.add(publishChange(cause, report, assessment.change()));
@@ -71,31 +116,36 @@ public class HealthProjection {
             customer.categorySince = report.asOf();
             customer.baseline = writeJson(assessment.perWorkload());
         }
-        if (!known) {
-            customer.persist();
+    }
+
+    private static void store(EventEnvelope<?> cause, UsageReported report, Map<String, UsageReport> stored) {
+        String key = reportKey(report);
+        UsageReport row = stored.get(key);
+        boolean fresh = row == null;
+        if (fresh) {
+            row = new UsageReport();
+            row.reportKey = key;
+            row.tenantId = report.tenantId();
+            row.workload = report.workload();
+            row.asOf = report.asOf();
+        }
+        row.licensed = report.licensed();
+        row.active = report.active();
+        row.renewalDate = report.renewalDate();
+        row.eventId = cause.eventId();
+        row.reportedAt = report.reportedAt();
+        if (fresh) {
+            row.persist();
+            stored.put(key, row);
         }
     }
 
-    private void store(EventEnvelope<?> cause, UsageReported report) {
-        String key = UsageReport.key(report.tenantId(), report.workload(), report.asOf());
-        UsageReport stored = UsageReport.findById(key);
-        boolean fresh = stored == null;
-        if (fresh) {
-            stored = new UsageReport();
-            stored.reportKey = key;
-            stored.tenantId = report.tenantId();
-            stored.workload = report.workload();
-            stored.asOf = report.asOf();
-        }
-        stored.licensed = report.licensed();
-        stored.active = report.active();
-        stored.renewalDate = report.renewalDate();
-        stored.eventId = cause.eventId();
-        stored.reportedAt = report.reportedAt();
-        if (fresh) {
-            stored.persist();
-        }
-        WorkloadLatest.offer(report.tenantId(), report.workload(), report.asOf(), report.licensed(), report.active());
+    private static UsageReported usage(EventEnvelope<EventData> event) {
+        return (UsageReported) event.data();
+    }
+
+    private static String reportKey(UsageReported report) {
+        return UsageReport.key(report.tenantId(), report.workload(), report.asOf());
     }
 
     private CompletableFuture<Void> publishChange(EventEnvelope<?> cause, UsageReported report, HealthPolicy.Change change) {

@@ -3,17 +3,13 @@ package io.fasttrack.flow.health.messaging;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.EventType;
-import io.fasttrack.flow.events.UsageReported;
 import io.fasttrack.flow.events.kafka.RecordBatches;
 import io.fasttrack.flow.health.HealthSettings;
-import io.fasttrack.flow.health.store.ProcessedEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +18,8 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads the usage topic in batches, one transaction per batch: every report is applied in record order, and
- * the category changes they publish are all acknowledged by the broker before the commit. An unreadable record
+ * Reads the usage topic in batches, one transaction per batch: the projection applies the reports in record order,
+ * and the category changes they publish are all acknowledged by the broker before the commit. An unreadable record
  * goes to the dead-letter topic with the reason; a redelivered event id is skipped.
  */
 @ApplicationScoped
@@ -35,12 +31,6 @@ public class UsageConsumer {
     @Inject
     HealthSettings settings;
 
-    @Inject
-    Clock clock;
-
-    @Inject
-    EntityManager entityManager;
-
     @Incoming("usage-in")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
@@ -50,16 +40,7 @@ public class UsageConsumer {
 
     private void apply(List<EventEnvelope<EventData>> events) {
         List<CompletableFuture<Void>> acks = new ArrayList<>();
-        for (EventEnvelope<EventData> envelope : events) {
-            if (envelope.data() instanceof UsageReported report
-                    && ProcessedEvent.firstDelivery(envelope.eventId(), clock.instant())) {
-                projection.apply(envelope, report, acks);
-                // each report queries its customer's rows, and every query first dirty-checks all managed
-                // entities: keep the persistence context to one report so a batch costs linear, not quadratic
-                entityManager.flush();
-                entityManager.clear();
-            }
-        }
+        projection.apply(events, acks);
         if (!acks.isEmpty()) {
             EventPublisher.awaitAll(acks, settings.usage().publishTimeout(), acks.size() + " HealthCategoryChanged");
         }

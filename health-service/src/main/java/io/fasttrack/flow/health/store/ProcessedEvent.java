@@ -6,6 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** An event this service has applied; written in the same transaction as the projection update. */
@@ -30,5 +33,27 @@ public class ProcessedEvent extends PanacheEntityBase {
         processed.processedAt = now;
         processed.persist();
         return true;
+    }
+
+    /**
+     * Records every event id not applied before, with one query for the whole batch, and answers them; an id listed
+     * twice is answered once, so the caller applies each event id at most once by removing it from the answer.
+     */
+    public static Set<UUID> firstDeliveries(Collection<UUID> eventIds, Instant now) {
+        Set<UUID> fresh = new HashSet<>(eventIds);
+        if (fresh.isEmpty()) {
+            return fresh;
+        }
+        fresh.removeAll(getEntityManager()
+                .createQuery("select p.eventId from ProcessedEvent p where p.eventId in :ids", UUID.class)
+                .setParameter("ids", fresh)
+                .getResultList());
+        for (UUID eventId : fresh) {
+            ProcessedEvent processed = new ProcessedEvent();
+            processed.eventId = eventId;
+            processed.processedAt = now;
+            processed.persist();
+        }
+        return fresh;
     }
 }

@@ -11,7 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** One report per customer, workload and date; a later report for the same date replaces the earlier one. */
@@ -54,6 +57,15 @@ public class UsageReport extends PanacheEntityBase {
 
     public WorkloadUsage toUsage() {
         return new WorkloadUsage(workload, licensed, active, asOf);
+    }
+
+    /** The stored reports with these keys, by key. */
+    public static Map<String, UsageReport> byKey(Collection<String> reportKeys) {
+        Map<String, UsageReport> byKey = new HashMap<>();
+        if (!reportKeys.isEmpty()) {
+            UsageReport.<UsageReport>list("reportKey in ?1", reportKeys).forEach(report -> byKey.put(report.reportKey, report));
+        }
+        return byKey;
     }
 
     public static List<UsageReport> history(String tenantId) {

@@ -10,7 +10,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The latest report of one customer workload, kept beside the full history so assessing a customer reads a
@@ -40,24 +44,41 @@ public class WorkloadLatest extends PanacheEntityBase {
     @Column(nullable = false)
     public long active;
 
-    /** Takes the report if it is at least as recent as the one kept. */
-    public static void offer(String tenantId, Workload workload, LocalDate asOf, long licensed, long active) {
-        String key = workload + "|" + tenantId;
-        WorkloadLatest latest = findById(key);
+    /** The latest report of every workload of these customers, by tenant id; a customer without reports has none. */
+    public static Map<String, Map<Workload, WorkloadLatest>> ofTenants(Collection<String> tenantIds) {
+        Map<String, Map<Workload, WorkloadLatest>> byTenant = new HashMap<>();
+        if (!tenantIds.isEmpty()) {
+            WorkloadLatest.<WorkloadLatest>list("tenantId in ?1", tenantIds).forEach(latest -> byTenant
+                    .computeIfAbsent(latest.tenantId, tenant -> new EnumMap<>(Workload.class)).put(latest.workload, latest));
+        }
+        return byTenant;
+    }
+
+    /**
+     * Takes the report into a customer's latest reports (as read by {@link #ofTenants}) if it is at least as
+     * recent as the one kept for its workload.
+     */
+    public static void offer(Map<Workload, WorkloadLatest> latestOfTenant, String tenantId, Workload workload, LocalDate asOf,
+            long licensed, long active) {
+        WorkloadLatest latest = latestOfTenant.get(workload);
         if (latest == null) {
             latest = new WorkloadLatest();
-            latest.latestKey = key;
+            latest.latestKey = workload + "|" + tenantId;
             latest.tenantId = tenantId;
             latest.workload = workload;
-            latest.asOf = asOf;
-            latest.licensed = licensed;
-            latest.active = active;
+            latest.take(asOf, licensed, active);
+            // the insert carries the state at persist: fill the row first
             latest.persist();
+            latestOfTenant.put(workload, latest);
         } else if (!asOf.isBefore(latest.asOf)) {
-            latest.asOf = asOf;
-            latest.licensed = licensed;
-            latest.active = active;
+            latest.take(asOf, licensed, active);
         }
+    }
+
+    private void take(LocalDate reportAsOf, long reportLicensed, long reportActive) {
+        asOf = reportAsOf;
+        licensed = reportLicensed;
+        active = reportActive;
     }
 
     public static List<WorkloadLatest> of(String tenantId) {
