@@ -25,8 +25,11 @@ SERVICES=(intake-service assignment-service engagement-service health-service)
 # JVM options of every service (FASTTRACK_SERVICE_JAVA_OPTS replaces them all): serial GC and capped metaspace,
 # code cache, direct memory and thread stacks. The heap stays at 256 MB: the live set is about 30 MB when idle,
 # but under load intake holds every in-flight request (the benchmark ran intake out of a 96 MB heap at 500 req/s).
-DEFAULT_SERVICE_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m \
--XX:MaxDirectMemorySize=64m -Xss512k"
+# Only the C1 JIT (TieredStopAtLevel=1): with four services and the broker on two cores, C2 kept compiling for the
+# whole benchmark (about half of intake's CPU was its compiler thread at 20 req/s); C1 alone doubled the
+# end-to-end rate and halved the latency of one request on an idle stack (BENCHMARKS.md).
+DEFAULT_SERVICE_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m \
+-XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Xss512k"
 SERVICE_JAVA_OPTS=${FASTTRACK_SERVICE_JAVA_OPTS:-$DEFAULT_SERVICE_JAVA_OPTS}
 
 service_port() {

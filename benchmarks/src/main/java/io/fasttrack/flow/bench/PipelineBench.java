@@ -53,6 +53,8 @@ public final class PipelineBench {
     private final int saturationRateGuess;
     private int architects;
     private final Duration timeout;
+    private final Duration settleLimit;
+    private final Duration idle;
     private final int maxInFlight;
     private final HttpClient client;
     private final TopicOffsets offsets;
@@ -75,6 +77,8 @@ public final class PipelineBench {
         capacity = args.getInt("capacity", 1000);
         saturationRateGuess = args.getInt("saturation-rate-guess", 1000);
         timeout = args.getDuration("timeout", Duration.ofSeconds(120));
+        settleLimit = args.getDuration("settle-limit", Duration.ofSeconds(600));
+        idle = args.getDuration("idle", Duration.ofSeconds(10));
         maxInFlight = args.getInt("max-in-flight", 1000);
         runPrefix = args.get("run-id", "bench-" + Long.toString(System.currentTimeMillis(), 36)) + "-";
         String topicPrefix = args.get("topic-prefix", "fasttrack.");
@@ -101,7 +105,7 @@ public final class PipelineBench {
         Duration duration = args.getDuration("duration", Duration.ofSeconds(20));
         int warmupRate = args.getInt("warmup-rate", 200);
         Duration warmup = args.getDuration("warmup", Duration.ofSeconds(10));
-        int concurrency = args.getInt("concurrency", 64);
+        int concurrency = args.getInt("concurrency", 512);
         Duration saturation = args.getDuration("saturation", Duration.ofSeconds(30));
         int saturationMax = args.getInt("saturation-max-requests", 400_000);
         String summaryFile = args.get("summary", null);
@@ -120,7 +124,8 @@ public final class PipelineBench {
     private int run(List<Integer> rates, Duration duration, int warmupRate, Duration warmup, int concurrency,
             Duration saturation, int saturationMax, String onSaturationStart, String onSaturationEnd)
             throws Exception {
-        long planned = 1 + (long) warmupRate * warmup.toSeconds() + (long) saturationRateGuess * saturation.toSeconds();
+        long planned = 1 + (long) warmupRate * warmup.toSeconds()
+                + (long) saturationRateGuess * (saturation.toSeconds() + idle.toSeconds());
         for (int rate : rates) {
             planned += (long) rate * duration.toSeconds();
         }
@@ -156,6 +161,12 @@ public final class PipelineBench {
         if (!warmup.isZero() && warmupRate > 0) {
             fixed(new Phase("warmup", index++, warmupRate, (int) (warmupRate * warmup.toMillis() / 1000) + 1),
                     warmupRate, warmup, true);
+        }
+        if (!idle.isZero()) {
+            // one request at a time on a warm, drained stack: what one request costs when nothing queues
+            Phase oneAtATime = new Phase("idle", index++, 0, 100_000);
+            closedLoop(oneAtATime, 1, idle);
+            settle(oneAtATime);
         }
         for (int rate : rates) {
             fixed(new Phase("rate" + rate, index++, rate, (int) (rate * duration.toMillis() / 1000) + 1), rate, duration, true);
@@ -269,8 +280,8 @@ public final class PipelineBench {
             }
         }
         double sustained = inWindow / ((sendEnd - from) / 1e9);
-        summary.put("saturation.sustained_rps", fmt(sustained));
-        summary.put("saturation.concurrency", Integer.toString(concurrency));
+        summary.put(phase.name + ".sustained_rps", fmt(sustained));
+        summary.put(phase.name + ".concurrency", Integer.toString(concurrency));
         report(phase, t0, sendEnd, before, after, String.format(Locale.ROOT,
                 "as fast as it can: %d requests in flight end to end, %d s", concurrency, duration.toSeconds()));
         OUT.printf(Locale.ROOT, "   sustained end to end %.0f req/s (EngagementOpened seen after the first quarter of the "
@@ -313,29 +324,28 @@ public final class PipelineBench {
     }
 
     /**
-     * After a phase whose requests timed out, the services may still be working through its backlog: wait (up to
-     * the timeout) until no fasttrack topic grows for 3 s, so the next phase does not start behind it.
+     * Waits (up to the settle limit) until every consumer of the stack has read every fasttrack topic to its end:
+     * a phase above what the pipeline sustains leaves a backlog in the consumers (intake's and health's projections
+     * too), even once its own requests have opened or timed out, and the next phase must not start behind it.
+     * Offsets are committed every few seconds, so a drained stack shows up with that delay.
      */
     private void settle(Phase phase) throws InterruptedException {
-        if (phase.issued.get() == phase.completed.get()) {
-            return;
-        }
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        long last = TopicOffsets.total(offsets.endOffsets());
-        long quietSince = System.nanoTime();
-        while (System.nanoTime() < deadline) {
+        long deadline = start + settleLimit.toNanos();
+        long lag = offsets.consumerLag();
+        int drainedReads = lag == 0 ? 1 : 0;
+        while (drainedReads < 2 && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            long now = TopicOffsets.total(offsets.endOffsets());
-            if (now != last) {
-                last = now;
-                quietSince = System.nanoTime();
-            } else if (System.nanoTime() - quietSince >= TimeUnit.SECONDS.toNanos(3)) {
-                break;
-            }
+            lag = offsets.consumerLag();
+            drainedReads = lag == 0 ? drainedReads + 1 : 0;
         }
-        OUT.printf(Locale.ROOT, "   (%s left a backlog: waited %.1f s for the topics to stop growing before going on)%n%n",
-                phase.name, (System.nanoTime() - start) / 1e9);
+        double waited = (System.nanoTime() - start) / 1e9;
+        if (lag > 0) {
+            OUT.printf(Locale.ROOT, "   (after %s the consumers were still %d records behind when the %d s settle limit ran out)%n%n",
+                    phase.name, lag, settleLimit.toSeconds());
+        } else {
+            OUT.printf(Locale.ROOT, "   (after %s: %.1f s until every consumer had read every topic to its end)%n%n", phase.name, waited);
+        }
     }
 
     private void sweepForever() {

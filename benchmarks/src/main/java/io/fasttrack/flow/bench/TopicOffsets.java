@@ -1,16 +1,22 @@
 package io.fasttrack.flow.bench;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
-/** The sum of the end offsets of every topic whose name starts with a prefix: how many events the system has written. */
+/**
+ * The sum of the end offsets of every topic whose name starts with a prefix (how many events the system has
+ * written), and how far the consumers are behind them.
+ */
 final class TopicOffsets implements AutoCloseable {
 
     private final Admin admin;
@@ -38,6 +44,40 @@ final class TopicOffsets implements AutoCloseable {
             return perTopic;
         } catch (Exception e) {
             throw new IllegalStateException("cannot read end offsets of " + prefix + "* topics", e);
+        }
+    }
+
+    /**
+     * How many records of these topics the stack's consumer groups (those with members now) have yet to consume:
+     * per group and partition, the end offset minus the group's committed offset.
+     */
+    long consumerLag() {
+        try {
+            List<String> groups = admin.listGroups().all().get(30, TimeUnit.SECONDS).stream()
+                    .filter(group -> group.groupState().map(state -> state == GroupState.STABLE).orElse(false))
+                    .map(GroupListing::groupId).toList();
+            Map<TopicPartition, Long> committed = new HashMap<>();
+            long lag = 0;
+            for (String group : groups) {
+                committed.clear();
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                        .forEach((partition, offset) -> {
+                            if (partition.topic().startsWith(prefix) && offset != null) {
+                                committed.put(partition, offset.offset());
+                            }
+                        });
+                if (committed.isEmpty()) {
+                    continue;
+                }
+                Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+                committed.keySet().forEach(partition -> request.put(partition, OffsetSpec.latest()));
+                for (var end : admin.listOffsets(request).all().get(30, TimeUnit.SECONDS).entrySet()) {
+                    lag += Math.max(0, end.getValue().offset() - committed.get(end.getKey()));
+                }
+            }
+            return lag;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the consumer lag on " + prefix + "* topics", e);
         }
     }
 
