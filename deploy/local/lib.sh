@@ -26,8 +26,8 @@ SERVICES=(intake-service assignment-service engagement-service health-service)
 # code cache, direct memory and thread stacks. The heap stays at 256 MB: the live set is about 30 MB when idle,
 # but under load intake holds every in-flight request (the benchmark ran intake out of a 96 MB heap at 500 req/s).
 # Only the C1 JIT (TieredStopAtLevel=1): with four services and the broker on two cores, C2 kept compiling for the
-# whole benchmark (about half of intake's CPU was its compiler thread at 20 req/s); C1 alone doubled the
-# end-to-end rate and halved the latency of one request on an idle stack (BENCHMARKS.md).
+# whole benchmark (about half of intake's CPU was its compiler thread at 20 req/s); with C1 alone the stack
+# carried 1.3 to 1.7 times the requests at 100 and 500 req/s and a lone request took half the time (BENCHMARKS.md).
 DEFAULT_SERVICE_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m \
 -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Xss512k"
 SERVICE_JAVA_OPTS=${FASTTRACK_SERVICE_JAVA_OPTS:-$DEFAULT_SERVICE_JAVA_OPTS}
