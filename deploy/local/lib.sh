@@ -75,7 +75,21 @@ service_marker() {
 FASTTRACK_DB=${FASTTRACK_DB:-h2}
 case $FASTTRACK_DB in h2|postgres) ;; *) echo "FASTTRACK_DB must be h2 or postgres" >&2; exit 2 ;; esac
 PG_PORT=${FASTTRACK_POSTGRES_PORT:-55432}
+
+# Whether the postgres user can reach a directory, or the nearest existing parent it would be created in.
+postgres_reaches() {
+  local dir=$1
+  while [[ ! -e $dir ]]; do dir=$(dirname "$dir"); done
+  runuser -u postgres -- test -x "$dir"
+}
+
+# The PostgreSQL cluster lives in $FASTTRACK_HOME/postgres. As root its server runs as the postgres user, which
+# cannot reach a FASTTRACK_HOME under a private directory (a checkout in a `mktemp -d` directory): the cluster then
+# lives under /tmp, named after FASTTRACK_HOME, and $FASTTRACK_HOME/postgres.location records it.
 PG_DIR=$FASTTRACK_HOME/postgres
+if ((EUID == 0)) && id -u postgres >/dev/null 2>&1 && ! postgres_reaches "$FASTTRACK_HOME"; then
+  PG_DIR=${TMPDIR:-/tmp}/fasttrack-postgres-$(printf '%s' "$FASTTRACK_HOME" | sha1sum | cut -c1-12)
+fi
 
 # The built jar of a service: the H2 build, or the build made with the postgres profile.
 service_jar() {
@@ -99,7 +113,8 @@ pg_bin() {
 
 # PostgreSQL refuses to run as root: run its tools as the postgres user then.
 as_postgres() {
-  if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi
+  # from /, which the postgres user can always enter, whatever directory the caller is in
+  if ((EUID == 0)); then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 psql_admin() {
