@@ -25,7 +25,6 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,33 +32,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 // every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
 @TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
-class AssignmentFlowTest {
-
-    private final Fixtures fixtures = Fixtures.create();
+class AssignmentFlowTest extends RosterIsolatedTest {
 
     @Inject
     AssignmentEngine engine;
 
     @Inject
     Clock clock;
-
-    @BeforeEach
-    void isolate() {
-        Fixtures.isolateRoster();
-    }
-
-    @AfterEach
-    void realTime() {
-        SettableClock.reset();
-    }
 
     @Test
     void requestSubmittedIsAssignedWithItsExplanation() {

@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fasttrack.flow.assignment.Fixtures;
+import io.fasttrack.flow.assignment.RosterIsolatedTest;
 import io.fasttrack.flow.assignment.store.AssignmentEntity;
 import io.fasttrack.flow.assignment.store.AssignmentHistoryEntity;
 import io.fasttrack.flow.assignment.store.ProcessedEventEntity;
@@ -26,7 +27,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,9 +39,7 @@ import org.junit.jupiter.api.Test;
 // every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
 @TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
-class RestartTest {
-
-    private final Fixtures fixtures = Fixtures.create();
+class RestartTest extends RosterIsolatedTest {
 
     @Inject
     AssignmentEngine engine;
@@ -51,11 +49,6 @@ class RestartTest {
 
     @Inject
     Clock clock;
-
-    @BeforeEach
-    void isolate() {
-        Fixtures.isolateRoster();
-    }
 
     @Test
     void aDecisionPublishedButNotCommittedIsRestoredOnceAtRestart() {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fasttrack.flow.assignment.Fixtures;
+import io.fasttrack.flow.assignment.RosterIsolatedTest;
 import io.fasttrack.flow.assignment.SettableClock;
 import io.fasttrack.flow.assignment.messaging.AssignmentEngine;
 import io.fasttrack.flow.events.AssignmentSlaBreached;
@@ -25,37 +26,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The assignment metrics move when the thing they count happens, seen on /q/metrics as an operator sees them. */
 @QuarkusTest
 @TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
-class AssignmentMetricsTest {
+class AssignmentMetricsTest extends RosterIsolatedTest {
 
     private static final String DECISIONS = "fasttrack_assignment_decisions_total";
     private static final String QUEUE_LENGTH = "fasttrack_assignment_queue_length";
     private static final String BREACHES = "fasttrack_assignment_sla_breaches_total";
-
-    private final Fixtures fixtures = Fixtures.create();
 
     @Inject
     AssignmentEngine engine;
 
     @Inject
     Clock clock;
-
-    @BeforeEach
-    void isolate() {
-        Fixtures.isolateRoster();
-    }
-
-    @AfterEach
-    void realTime() {
-        SettableClock.reset();
-    }
 
     @Test
     void anAssignmentCountsItsDecidingRule() {

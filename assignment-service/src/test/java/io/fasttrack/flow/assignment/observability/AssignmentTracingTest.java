@@ -7,6 +7,7 @@ import static io.fasttrack.flow.assignment.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fasttrack.flow.assignment.Fixtures;
+import io.fasttrack.flow.assignment.RosterIsolatedTest;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.events.kafka.EventSerializer;
@@ -30,7 +31,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,17 +40,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
 @QuarkusTestResource(InJvmKafkaBroker.class)
-class AssignmentTracingTest {
-
-    private final Fixtures fixtures = Fixtures.create();
+class AssignmentTracingTest extends RosterIsolatedTest {
 
     @Inject
     Clock clock;
-
-    @BeforeEach
-    void isolate() {
-        Fixtures.isolateRoster();
-    }
 
     @Test
     void theDecisionContinuesTheTraceOfTheRequestThatCausedIt() throws Exception {
