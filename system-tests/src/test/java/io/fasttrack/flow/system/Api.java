@@ -98,6 +98,15 @@ final class Api {
         return at(Service.INTAKE).get("/requests/{id}", id);
     }
 
+    /**
+     * The request's status, or null while intake does not show it: a 202 means the event is on the log, and
+     * the row may follow a moment later from the requests consumer (a 404 problem until then).
+     */
+    String requestStatus(String id) {
+        Response answer = request(id);
+        return answer.statusCode() == 200 ? answer.path("status") : null;
+    }
+
     Response engagement(String id) {
         return at(Service.ENGAGEMENT).get("/engagements/{id}", id);
     }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -74,10 +75,10 @@ class FaultToleranceIT {
         stream.send(REQUESTS_PER_PHASE);
 
         Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> stream.accepted.stream()
-                .map(id -> api.request(id).<String>path("status"))
+                .map(api::requestStatus)
                 .noneMatch(status -> status == null || "SUBMITTED".equals(status)));
-        Map<String, String> statuses = stream.accepted.stream()
-                .collect(Collectors.toMap(id -> id, id -> api.request(id).<String>path("status")));
+        Map<String, String> statuses = stream.accepted.stream().collect(Collectors.toMap(id -> id,
+                id -> Objects.requireNonNullElse(api.requestStatus(id), "NOT SHOWN")));
         long assigned = statuses.values().stream().filter(s -> Set.of("ASSIGNED", "IN_PROGRESS").contains(s)).count();
         long queued = statuses.values().stream().filter("QUEUED"::equals).count();
 
