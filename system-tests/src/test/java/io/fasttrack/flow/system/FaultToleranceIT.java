@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -61,6 +62,18 @@ class FaultToleranceIT {
             stack.start();
         }
 
+        // a graceful stop (SIGTERM, as a rolling update does) of the two deciding services while requests keep
+        // coming until both are down: what they had in flight must come again after the restart, not go to a
+        // dead-letter topic
+        CompletableFuture<Void> rollingUpdate = CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> stack.stopGracefully(Service.ASSIGNMENT)),
+                CompletableFuture.runAsync(() -> stack.stopGracefully(Service.ENGAGEMENT)));
+        while (!rollingUpdate.isDone()) {
+            stream.send(1);
+        }
+        rollingUpdate.join();
+        stack.start();
+
         stream.send(REQUESTS_PER_PHASE);
         stack.stopBroker();
         long before = System.nanoTime();
@@ -80,6 +93,10 @@ class FaultToleranceIT {
         Map<String, String> statuses = stream.accepted.stream().collect(Collectors.toMap(id -> id,
                 id -> Objects.requireNonNullElse(api.requestStatus(id), "NOT SHOWN")));
         long assigned = statuses.values().stream().filter(s -> Set.of("ASSIGNED", "IN_PROGRESS").contains(s)).count();
+        Awaitility.await("an engagement opened for every assigned request").atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(1)).until(() -> statuses.entrySet().stream()
+                        .filter(entry -> !"QUEUED".equals(entry.getValue()))
+                        .allMatch(entry -> "IN_PROGRESS".equals(api.requestStatus(entry.getKey()))));
         long queued = statuses.values().stream().filter("QUEUED"::equals).count();
 
         Map<String, Long> decisionsPerRequest = topics.events(Topic.ASSIGNMENTS.defaultName(), FtaAssigned.class).stream()

@@ -85,15 +85,24 @@ public final class LocalStack {
 
     /** Stops the broker (as an operator or an orchestrator would), leaving the services running. */
     public void stopBroker() {
-        Path pidFile = home.resolve("run").resolve("kafka.pid");
+        terminatePidFile("kafka");
+    }
+
+    /** Stops a service with SIGTERM, as a rolling update does, and waits until it has shut down. */
+    public void stopGracefully(Service service) {
+        terminatePidFile(service.directory);
+    }
+
+    private void terminatePidFile(String name) {
+        Path pidFile = home.resolve("run").resolve(name + ".pid");
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             ProcessHandle.of(pid).ifPresent(process -> {
                 process.destroy();
-                process.onExit().orTimeout(60, TimeUnit.SECONDS).join();
+                process.onExit().orTimeout(120, TimeUnit.SECONDS).join();
             });
         } catch (IOException e) {
-            throw new IllegalStateException("no pid file " + pidFile + ": is the broker running?", e);
+            throw new IllegalStateException("no pid file " + pidFile + ": is " + name + " running?", e);
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Header;
@@ -30,6 +31,11 @@ import org.jboss.logging.Logger;
  * reason, through the channel's failure strategy. A record whose {@code ce_type} header names a known type the
  * channel does not use is acknowledged without being decoded; a record without that header is always decoded.
  *
+ * <p>Once the JVM has begun to shut down (SIGTERM: a stop, a rolling update), a failure says nothing about the
+ * event: the database and the producers are closing under it. A batch that fails then is neither dead-lettered
+ * nor acknowledged, so its offsets are not committed and the records come again after the restart, where the
+ * processed-event ids make the part that did commit a no-op.
+ *
  * <p>It lives with the contracts because it is the consuming half of them: which records a FastTrack consumer
  * must decode, what it dead-letters, and when it may acknowledge. Every service's inputs go through it.
  */
@@ -40,6 +46,11 @@ public final class RecordBatches {
     private static final ThreadLocal<Map<String, Context>> CAUSE_TRACES = new ThreadLocal<>();
     private static final Set<String> KNOWN_TYPES = Arrays.stream(EventType.values()).map(EventType::wireName)
             .collect(Collectors.toUnmodifiableSet());
+    private static final AtomicBoolean STOPPING = new AtomicBoolean();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STOPPING.set(true), "record-batches-stopping"));
+    }
 
     private RecordBatches() {
     }
@@ -67,17 +78,29 @@ public final class RecordBatches {
                 deadLetters.add(record.nack(unreadable).toCompletableFuture());
             }
         }
+        boolean settled = true;
         if (!events.isEmpty()) {
             CAUSE_TRACES.set(traces);
             try {
-                applyAll(events, sources, apply, deadLetters);
+                settled = applyAll(events, sources, apply, deadLetters);
             } finally {
                 CAUSE_TRACES.remove();
             }
         }
         // the dead letters are written before the batch's offsets may be committed
         CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new)).join();
+        if (!settled) {
+            LOG.infof("the service is stopping: a batch of %d events stays unacknowledged and comes again after the restart",
+                    events.size());
+            // never completed: a failed stage would dead-letter the whole batch through the failure strategy
+            return new CompletableFuture<>();
+        }
         return batch.ack();
+    }
+
+    /** Tells the consumers the JVM is shutting down; the shutdown hook does it, tests call it to act out a stop. */
+    static void stopping(boolean stopping) {
+        STOPPING.set(stopping);
     }
 
     /**
@@ -89,20 +112,32 @@ public final class RecordBatches {
         return traces == null || causeId == null ? Optional.empty() : Optional.ofNullable(traces.get(causeId));
     }
 
-    private static void applyAll(List<EventEnvelope<EventData>> events, List<KafkaRecord<String, byte[]>> sources,
+    /**
+     * Applies the events, dead-lettering those that fail on their own; returns false, leaving the rest unapplied,
+     * when a failure comes while the JVM shuts down.
+     */
+    private static boolean applyAll(List<EventEnvelope<EventData>> events, List<KafkaRecord<String, byte[]>> sources,
             Consumer<List<EventEnvelope<EventData>>> apply, List<CompletableFuture<Void>> deadLetters) {
         try {
             apply.accept(events);
+            return true;
         } catch (RuntimeException batchFailed) {
+            if (STOPPING.get()) {
+                return false;
+            }
             LOG.warnf("a batch of %d events failed (%s): applying them one at a time", events.size(),
                     batchFailed.getMessage());
             for (int i = 0; i < events.size(); i++) {
                 try {
                     apply.accept(List.of(events.get(i)));
                 } catch (RuntimeException failed) {
+                    if (STOPPING.get()) {
+                        return false;
+                    }
                     deadLetters.add(sources.get(i).nack(failed).toCompletableFuture());
                 }
             }
+            return true;
         }
     }
 
