@@ -85,15 +85,16 @@ public class HealthProjection {
             Map<Workload, WorkloadLatest> latestOfTenant = latest.computeIfAbsent(report.tenantId(), tenant -> new EnumMap<>(Workload.class));
             WorkloadLatest.offer(latestOfTenant, report.tenantId(), report.workload(), report.asOf(), report.licensed(), report.active());
             CustomerHealth customer = customers.get(report.tenantId());
-            if (customer == null) {
+            boolean firstReport = customer == null;
+            if (firstReport) {
                 customer = new CustomerHealth();
                 customer.tenantId = report.tenantId();
-                reassess(cause, report, customer, latestOfTenant.values(), acks);
+                customers.put(customer.tenantId, customer);
+            }
+            reassess(cause, report, customer, latestOfTenant.values(), acks);
+            if (firstReport) {
                 // the insert carries the state at persist: fill the row first
                 customer.persist();
-                customers.put(customer.tenantId, customer);
-            } else {
-                reassess(cause, report, customer, latestOfTenant.values(), acks);
             }
         }
     }

@@ -28,10 +28,7 @@ public class ProcessedEvent extends PanacheEntityBase {
         if (findById(eventId) != null) {
             return false;
         }
-        ProcessedEvent processed = new ProcessedEvent();
-        processed.eventId = eventId;
-        processed.processedAt = now;
-        processed.persist();
+        remember(eventId, now);
         return true;
     }
 
@@ -48,12 +45,14 @@ public class ProcessedEvent extends PanacheEntityBase {
                 .createQuery("select p.eventId from ProcessedEvent p where p.eventId in :ids", UUID.class)
                 .setParameter("ids", fresh)
                 .getResultList());
-        for (UUID eventId : fresh) {
-            ProcessedEvent processed = new ProcessedEvent();
-            processed.eventId = eventId;
-            processed.processedAt = now;
-            processed.persist();
-        }
+        fresh.forEach(eventId -> remember(eventId, now));
         return fresh;
+    }
+
+    private static void remember(UUID eventId, Instant now) {
+        ProcessedEvent processed = new ProcessedEvent();
+        processed.eventId = eventId;
+        processed.processedAt = now;
+        processed.persist();
     }
 }
