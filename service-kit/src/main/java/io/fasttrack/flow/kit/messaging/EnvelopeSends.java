@@ -1,4 +1,4 @@
-package io.fasttrack.flow.events.kafka;
+package io.fasttrack.flow.kit.messaging;
 
 import io.fasttrack.flow.events.EventEnvelope;
 import io.smallrye.reactive.messaging.TracingMetadata;
@@ -33,7 +33,7 @@ public final class EnvelopeSends {
                     acked.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
-        Message<T> traced = RecordBatches.traceOfCause(envelope.causationId())
+        Message<T> traced = BatchConsumer.traceOfCause(envelope.causationId())
                 .map(cause -> message.addMetadata(TracingMetadata.with(cause, cause)))
                 .orElse(message);
         try {

@@ -1,4 +1,4 @@
-package io.fasttrack.flow.events.kafka;
+package io.fasttrack.flow.kit.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,13 @@ import io.fasttrack.flow.events.EventSamples;
 import io.fasttrack.flow.events.EventType;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +24,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * What a consumer does with one poll's worth of records: which it applies, which it dead-letters, and when it
  * acknowledges the batch, both while the service runs and while it shuts down.
  */
-class RecordBatchesTest {
+class BatchConsumerTest {
 
     private static final Set<EventType> USED = Set.of(EventType.REQUEST_SUBMITTED, EventType.REQUEST_QUEUED,
             EventType.FTA_ASSIGNED);
@@ -37,17 +45,21 @@ class RecordBatchesTest {
     private final EventEnvelope<?> assigned = EventSamples.of(EventType.FTA_ASSIGNED);
     private final FakeBatch batch = new FakeBatch();
     private final List<List<UUID>> applied = new ArrayList<>();
+    private final AtomicBoolean databaseAnswers = new AtomicBoolean(true);
+    private final BatchConsumer consumer = new BatchConsumer(new QuickRetries(), null,
+            Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC), databaseAnswers::get,
+            new SimpleMeterRegistry());
 
     @AfterEach
     void serviceRunsAgain() {
-        RecordBatches.stopping(false);
+        BatchConsumer.stopping(false);
     }
 
     @Test
     void aBatchThatAppliesIsAcknowledgedWithNothingDeadLettered() {
         batch.add(submitted).add(queued).add(assigned);
 
-        CompletionStage<Void> outcome = RecordBatches.consume(batch.kafka(), USED, applyFailingOn(null));
+        CompletionStage<Void> outcome = consumer.consumeWith(batch.kafka(), USED, applyFailingOn(null));
 
         assertThat(applied).containsExactly(ids(submitted, queued, assigned));
         assertThat(batch.deadLettered).isEmpty();
@@ -59,7 +71,7 @@ class RecordBatchesTest {
     void whileTheServiceRunsOnlyTheEventThatFailsOnItsOwnIsDeadLettered() {
         batch.add(submitted).add(queued).add(assigned);
 
-        CompletionStage<Void> outcome = RecordBatches.consume(batch.kafka(), USED, applyFailingOn(queued));
+        CompletionStage<Void> outcome = consumer.consumeWith(batch.kafka(), USED, applyFailingOn(queued));
 
         assertThat(applied).containsExactly(ids(submitted), ids(assigned));
         assertThat(batch.deadLettered).containsExactly(1);
@@ -71,7 +83,7 @@ class RecordBatchesTest {
     void anUnreadableRecordIsDeadLetteredAloneAndTheOthersApplied() {
         batch.add(submitted).addRaw("not an event".getBytes(StandardCharsets.UTF_8)).add(assigned);
 
-        RecordBatches.consume(batch.kafka(), USED, applyFailingOn(null));
+        consumer.consumeWith(batch.kafka(), USED, applyFailingOn(null));
 
         assertThat(applied).containsExactly(ids(submitted, assigned));
         assertThat(batch.deadLettered).containsExactly(1);
@@ -81,9 +93,9 @@ class RecordBatchesTest {
     @Test
     void aBatchThatFailsWhileTheServiceShutsDownIsNeitherDeadLetteredNorAcknowledged() {
         batch.add(submitted).add(queued).add(assigned);
-        RecordBatches.stopping(true);
+        BatchConsumer.stopping(true);
 
-        CompletionStage<Void> outcome = RecordBatches.consume(batch.kafka(), USED, events -> {
+        CompletionStage<Void> outcome = consumer.consumeWith(batch.kafka(), USED, events -> {
             throw new IllegalStateException("EntityManagerFactory is closed");
         });
 
@@ -96,7 +108,7 @@ class RecordBatchesTest {
     void whenTheShutdownBeginsDuringTheOneAtATimeRetryTheRestIsLeftForTheRestart() {
         batch.add(submitted).add(queued).add(assigned);
 
-        CompletionStage<Void> outcome = RecordBatches.consume(batch.kafka(), USED, events -> {
+        CompletionStage<Void> outcome = consumer.consumeWith(batch.kafka(), USED, events -> {
             if (events.size() > 1) {
                 throw new IllegalStateException("a poisoned event somewhere in the batch");
             }
@@ -105,13 +117,100 @@ class RecordBatchesTest {
             }
             applied.add(ids(events));
             // the stop begins once the first event has committed on its own
-            RecordBatches.stopping(true);
+            BatchConsumer.stopping(true);
         });
 
         assertThat(applied).as("the third event is not even tried").containsExactly(ids(submitted));
         assertThat(batch.deadLettered).isEmpty();
         assertThat(batch.acknowledged).isFalse();
         assertThat(outcome.toCompletableFuture()).isNotDone();
+    }
+
+    @Test
+    void aTransientFailureIsWaitedOutAndTheSameEventsAppliedOnceItPasses() {
+        batch.add(submitted).add(queued).add(assigned);
+        AtomicInteger outages = new AtomicInteger(3);
+
+        CompletionStage<Void> outcome = consumer.consumeWith(batch.kafka(), USED, events -> {
+            if (outages.getAndDecrement() > 0) {
+                throw new IllegalStateException("cannot write",
+                        new SQLException("Connection refused", "08001"));
+            }
+            applied.add(ids(events));
+        });
+
+        assertThat(applied).as("the whole batch, once, after the outage").containsExactly(ids(submitted, queued, assigned));
+        assertThat(batch.deadLettered).isEmpty();
+        assertThat(batch.acknowledged).isTrue();
+        assertThat(outcome.toCompletableFuture()).isDone();
+    }
+
+    @Test
+    void aBrokerThatDoesNotAcknowledgeIsWaitedOutNotDeadLettered() {
+        batch.add(submitted);
+        AtomicInteger silences = new AtomicInteger(2);
+
+        consumer.consumeWith(batch.kafka(), USED, events -> {
+            if (silences.getAndDecrement() > 0) {
+                Effects.awaitAll(List.of(new CompletableFuture<>()), Duration.ofMillis(5));
+            }
+            applied.add(ids(events));
+        });
+
+        assertThat(applied).containsExactly(ids(submitted));
+        assertThat(batch.deadLettered).isEmpty();
+        assertThat(batch.acknowledged).isTrue();
+    }
+
+    @Test
+    void anUnexpectedFailureWhileTheDatabaseDoesNotAnswerIsTransient() {
+        batch.add(submitted).add(queued);
+        AtomicInteger failures = new AtomicInteger();
+        databaseAnswers.set(false);
+
+        consumer.consumeWith(batch.kafka(), USED, events -> {
+            if (failures.incrementAndGet() <= 2) {
+                throw new IllegalStateException("Acquisition timeout while waiting for new connection");
+            }
+            applied.add(ids(events));
+        });
+
+        assertThat(failures).hasValue(3);
+        assertThat(applied).containsExactly(ids(submitted, queued));
+        assertThat(batch.deadLettered).isEmpty();
+    }
+
+    @Test
+    void anEventDatedFarAheadOfTheClockIsDeadLetteredAndTheOthersApplied() {
+        EventEnvelope<?> farAhead = new EventEnvelope<>(UUID.randomUUID(), queued.type(), queued.version(),
+                Instant.parse("2999-01-01T00:00:00Z"), queued.source(), queued.subject(), queued.correlationId(),
+                queued.causationId(), queued.data());
+        EventEnvelope<?> slightlyAhead = new EventEnvelope<>(UUID.randomUUID(), queued.type(), queued.version(),
+                Instant.parse("2026-12-01T10:04:00Z"), queued.source(), queued.subject(), queued.correlationId(),
+                queued.causationId(), queued.data());
+        batch.add(submitted).add(farAhead).add(slightlyAhead);
+
+        consumer.consumeWith(batch.kafka(), USED, applyFailingOn(null));
+
+        assertThat(applied).containsExactly(ids(submitted, slightlyAhead));
+        assertThat(batch.deadLettered).containsExactly(1);
+        assertThat(batch.reasons).singleElement().asString().contains("ahead of this service's clock");
+        assertThat(batch.acknowledged).isTrue();
+    }
+
+    @Test
+    void aPermanentFailureIsNotRetried() {
+        batch.add(submitted);
+        AtomicInteger tries = new AtomicInteger();
+
+        consumer.consumeWith(batch.kafka(), USED, events -> {
+            tries.incrementAndGet();
+            throw new InvalidEventException("FtaAssigned names no architect");
+        });
+
+        assertThat(tries).hasValue(1);
+        assertThat(batch.deadLettered).containsExactly(0);
+        assertThat(batch.reasons).singleElement().asString().contains("names no architect");
     }
 
     private Consumer<List<EventEnvelope<EventData>>> applyFailingOn(EventEnvelope<?> poisoned) {
@@ -131,10 +230,34 @@ class RecordBatchesTest {
         return events.stream().map(EventEnvelope::eventId).toList();
     }
 
+    /** Backoffs of a millisecond, so a test of waiting out a failure takes no time. */
+    private static final class QuickRetries implements KitSettings {
+        @Override
+        public Duration ackTimeout() {
+            return Duration.ofMillis(5);
+        }
+
+        @Override
+        public Duration maxClockSkew() {
+            return Duration.ofMinutes(5);
+        }
+
+        @Override
+        public Duration retryBackoff() {
+            return Duration.ofMillis(1);
+        }
+
+        @Override
+        public Duration maxRetryBackoff() {
+            return Duration.ofMillis(2);
+        }
+    }
+
     /** The connector's batch and records, keeping what the consumer did to them: positions nacked, batch acked. */
     private static final class FakeBatch {
         final List<KafkaRecord<String, byte[]>> records = new ArrayList<>();
         final List<Integer> deadLettered = new ArrayList<>();
+        final List<String> reasons = new ArrayList<>();
         boolean acknowledged;
 
         FakeBatch add(EventEnvelope<?> event) {
@@ -146,9 +269,11 @@ class RecordBatchesTest {
             records.add(proxy(KafkaRecord.class, (method, args) -> switch (method) {
                 case "getPayload" -> payload;
                 case "getHeaders" -> new RecordHeaders();
+                case "getTopic" -> "fasttrack.test";
                 case "getMetadata" -> Optional.empty();
                 case "nack" -> {
                     deadLettered.add(position);
+                    reasons.add(((Throwable) args[0]).getMessage());
                     yield CompletableFuture.completedFuture(null);
                 }
                 default -> throw new UnsupportedOperationException(method);
@@ -169,7 +294,7 @@ class RecordBatchesTest {
 
         @SuppressWarnings("unchecked")
         private static <T> T proxy(Class<?> type, Answer answer) {
-            return (T) Proxy.newProxyInstance(RecordBatchesTest.class.getClassLoader(), new Class<?>[] {type},
+            return (T) Proxy.newProxyInstance(BatchConsumerTest.class.getClassLoader(), new Class<?>[] {type},
                     (self, method, args) -> answer.to(method.getName(), args));
         }
 
