@@ -1,10 +1,13 @@
 package io.fasttrack.flow.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -13,6 +16,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,6 +40,15 @@ public final class EventCodec {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
+    /** Readers of each type's data inside an envelope: the envelope's closing brace follows the data. */
+    private static final Map<EventType, ObjectReader> DATA_READERS = new EnumMap<>(EventType.class);
+
+    static {
+        for (EventType type : EventType.values()) {
+            DATA_READERS.put(type, MAPPER.readerFor(type.dataClass()).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+        }
+    }
+
     private EventCodec() {
     }
 
@@ -51,10 +65,95 @@ public final class EventCodec {
         }
     }
 
+    /**
+     * Reads an envelope in one pass, binding {@code data} straight to its record type. An envelope that does not
+     * read cleanly that way (a field missing or malformed, {@code data} before {@code type}) is read again by
+     * {@link #decodeCarefully}, whose checks in a fixed order give the reason it is refused.
+     */
     public static EventEnvelope<EventData> decode(byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw new EventDecodingException("empty record: no event");
         }
+        try {
+            EventEnvelope<EventData> envelope = decodeInOnePass(bytes);
+            if (envelope != null) {
+                return envelope;
+            }
+        } catch (IOException | RuntimeException unclear) {
+            // the careful reading below says why
+        }
+        return decodeCarefully(bytes);
+    }
+
+    /** The envelope read in one pass, or null when it is not plainly valid. */
+    static EventEnvelope<EventData> decodeInOnePass(byte[] bytes) throws IOException {
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            String eventId = null, type = null, occurredAt = null, source = null, subject = null;
+            String correlationId = null, causationId = null;
+            Integer version = null;
+            EventType eventType = null;
+            EventData data = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "eventId" -> eventId = text(parser, value);
+                    case "type" -> type = text(parser, value);
+                    case "version" -> version = value == JsonToken.VALUE_NUMBER_INT
+                            && parser.getNumberType() == JsonParser.NumberType.INT ? parser.getIntValue() : null;
+                    case "occurredAt" -> occurredAt = text(parser, value);
+                    case "source" -> source = text(parser, value);
+                    case "subject" -> subject = text(parser, value);
+                    case "correlationId" -> {
+                        if (!optional(value)) {
+                            return null;
+                        }
+                        correlationId = parser.getValueAsString();
+                    }
+                    case "causationId" -> {
+                        if (!optional(value)) {
+                            return null;
+                        }
+                        causationId = parser.getValueAsString();
+                    }
+                    case "data" -> {
+                        if (type == null || version == null || value != JsonToken.START_OBJECT || data != null) {
+                            return null;
+                        }
+                        eventType = EventType.of(type, version);
+                        data = DATA_READERS.get(eventType).readValue(parser);
+                    }
+                    default -> parser.skipChildren();
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null || data == null
+                    || eventId == null || occurredAt == null || source == null || subject == null
+                    || !type.equals(eventType.wireName()) || version != eventType.version() || !subject.equals(data.subject())) {
+                return null;
+            }
+            return new EventEnvelope<>(UUID.fromString(eventId), type, version, Instant.parse(occurredAt), source, subject,
+                    correlationId, causationId, data);
+        }
+    }
+
+    /** A non-blank string value, or null for anything else (which the careful reading then refuses). */
+    private static String text(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            String text = parser.getText();
+            return text.isBlank() ? null : text;
+        }
+        parser.skipChildren();
+        return null;
+    }
+
+    private static boolean optional(JsonToken value) {
+        return value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL;
+    }
+
+    static EventEnvelope<EventData> decodeCarefully(byte[] bytes) {
         JsonNode root;
         try {
             root = MAPPER.readTree(bytes);

@@ -37,6 +37,31 @@ class EventCodecRoundTripTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
+    void whatTheCodecWritesIsReadInOnePassToWhatTheCarefulReadingGives(EventType type) throws Exception {
+        byte[] bytes = EventCodec.encode(EventSamples.of(type));
+
+        EventEnvelope<EventData> onePass = EventCodec.decodeInOnePass(bytes);
+
+        assertThat(onePass).as("read without falling back to the careful reading").isNotNull();
+        assertThat(onePass).isEqualTo(EventCodec.decodeCarefully(bytes));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void anEnvelopeWithDataBeforeItsTypeIsStillRead(EventType type) throws Exception {
+        EventEnvelope<?> sample = EventSamples.of(type);
+        ObjectNode wire = EventSchemas.wire(sample);
+        ObjectNode dataFirst = EventCodec.mapper().createObjectNode();
+        dataFirst.set("data", wire.get("data"));
+        wire.fields().forEachRemaining(field -> dataFirst.set(field.getKey(), field.getValue()));
+        byte[] bytes = EventCodec.mapper().writeValueAsBytes(dataFirst);
+
+        assertThat(EventCodec.decodeInOnePass(bytes)).as("left to the careful reading").isNull();
+        assertThat(EventCodec.decode(bytes)).isEqualTo(sample);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
     void theKafkaSerializerPairRoundTripsEverySample(EventType type) {
         EventEnvelope<?> sample = EventSamples.of(type);
         RecordHeaders headers = new RecordHeaders();
