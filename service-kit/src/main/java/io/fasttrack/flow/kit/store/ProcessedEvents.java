@@ -26,7 +26,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProcessedEvents {
 
-    private static final int IDS_PER_QUERY = 500;
+    static final int IDS_PER_QUERY = 500;
+    /** Insert if absent, in standard SQL that H2 and PostgreSQL (15+) both run. */
+    private static final String RECORD = "merge into processed_event p using (values (cast(? as uuid),"
+            + " cast(? as timestamp with time zone))) as n(event_id, processed_at) on p.event_id = n.event_id"
+            + " when not matched then insert (event_id, processed_at) values (n.event_id, n.processed_at)";
 
     private final AgroalDataSource dataSource;
     private final SqlCounters counters;
@@ -40,24 +44,8 @@ public class ProcessedEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> alreadyApplied(Collection<UUID> eventIds) {
         Set<UUID> applied = new HashSet<>();
-        List<UUID> ids = List.copyOf(new HashSet<>(eventIds));
         try (Connection connection = dataSource.getConnection()) {
-            for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
-                String sql = "select event_id from processed_event where event_id in ("
-                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
-                try (PreparedStatement select = connection.prepareStatement(sql)) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        select.setObject(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            applied.add(rows.getObject(1, UUID.class));
-                        }
-                    }
-                }
-                counters.ran(1);
-            }
+            counters.ran(alreadyApplied(connection, eventIds, applied));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the processed events", e);
         }
@@ -73,11 +61,39 @@ public class ProcessedEvents {
         if (eventIds.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "merge into processed_event p using (values (cast(? as uuid), cast(? as timestamp with time zone)))"
-                                + " as n(event_id, processed_at) on p.event_id = n.event_id"
-                                + " when not matched then insert (event_id, processed_at) values (n.event_id, n.processed_at)")) {
+        try (Connection connection = dataSource.getConnection()) {
+            counters.ran(recordApplied(connection, eventIds, at));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the processed events", e);
+        }
+    }
+
+    /** Adds to {@code applied} the ids found; returns the number of round trips. */
+    static int alreadyApplied(Connection connection, Collection<UUID> eventIds, Set<UUID> applied) throws SQLException {
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(eventIds));
+        int queries = 0;
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            String sql = "select event_id from processed_event where event_id in ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")";
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setObject(i + 1, chunk.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        applied.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+            queries++;
+        }
+        return queries;
+    }
+
+    /** Returns the number of round trips: one batch. */
+    static int recordApplied(Connection connection, Collection<UUID> eventIds, Instant at) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(RECORD)) {
             Timestamp processedAt = Timestamp.from(at);
             for (UUID id : new LinkedHashSet<>(eventIds)) {
                 insert.setObject(1, id);
@@ -85,9 +101,7 @@ public class ProcessedEvents {
                 insert.addBatch();
             }
             insert.executeBatch();
-            counters.ran(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the processed events", e);
+            return 1;
         }
     }
 }
