@@ -1,26 +1,16 @@
 package io.fasttrack.flow.health;
 
-import io.fasttrack.flow.events.EventTime;
 import io.fasttrack.flow.health.domain.CategoryRule;
 import io.fasttrack.flow.health.domain.CategoryScale;
 import io.fasttrack.flow.health.domain.Forecaster;
 import io.fasttrack.flow.health.domain.HealthPolicy;
-import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.List;
 
-/** Builds the clock and the pure domain objects from configuration, once. */
+/** Builds the pure domain objects from configuration, once; the clock is the kit's. */
 public class HealthProducers {
-
-    @Produces
-    @Singleton
-    @DefaultBean
-    Clock clock() {
-        return EventTime.clock();
-    }
 
     @Produces
     @Singleton

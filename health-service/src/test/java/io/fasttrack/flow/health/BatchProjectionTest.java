@@ -1,6 +1,7 @@
 package io.fasttrack.flow.health;
 
 import static io.fasttrack.flow.health.HealthApi.HEALTH_TOPIC;
+import static io.fasttrack.flow.health.HealthApi.USAGE_TOPIC;
 import static io.fasttrack.flow.health.HealthApi.health;
 import static io.fasttrack.flow.health.HealthApi.recordsFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,8 +12,7 @@ import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.HealthCategoryChanged;
 import io.fasttrack.flow.events.UsageReported;
 import io.fasttrack.flow.events.model.Workload;
-import io.fasttrack.flow.health.messaging.EventPublisher;
-import io.fasttrack.flow.health.messaging.HealthProjection;
+import io.fasttrack.flow.health.messaging.UsageConsumer;
 import io.fasttrack.flow.health.store.UsageReport;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -22,19 +22,19 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * Many reports of the same customers in one batch: the projection reads each customer's rows once and applies the
  * reports to them in memory, so every report must still see the ones before it, exactly as if they came one by one.
+ * The batch is handed to the usage consumer as one poll, so it goes through the kit's whole loop.
  */
 @QuarkusTest
 // every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
@@ -46,7 +46,7 @@ class BatchProjectionTest {
     private static final Instant AT = Instant.parse("2026-11-01T08:00:00Z");
 
     @Inject
-    HealthProjection projection;
+    UsageConsumer consumer;
 
     private final AtomicInteger sequence = new AtomicInteger();
 
@@ -57,13 +57,20 @@ class BatchProjectionTest {
         return EventEnvelope.of(eventId, at, "test", null, null, new UsageReported(tenant, workload, licensed, active, asOf, null, at));
     }
 
-    private List<CompletableFuture<Void>> applyInOneTransaction(List<EventEnvelope<EventData>> batch) {
-        List<CompletableFuture<Void>> acks = new ArrayList<>();
-        QuarkusTransaction.requiringNew().run(() -> {
-            projection.apply(batch, acks);
-            EventPublisher.awaitAll(acks, Duration.ofSeconds(30), "category changes");
-        });
-        return acks;
+    /** Consumes the events as one poll; answers how many category changes the batch published. */
+    private long applyAsOneBatch(List<EventEnvelope<EventData>> events) {
+        Set<String> tenants = events.stream().map(EventEnvelope::subject).collect(Collectors.toSet());
+        long before = publishedChanges(tenants);
+        PolledBatch batch = PolledBatch.of(USAGE_TOPIC, events);
+        consumer.consume(batch.kafka()).toCompletableFuture().join();
+        assertThat(batch.deadLetterReasons()).isEmpty();
+        assertThat(batch.acknowledged()).isTrue();
+        // the kit committed only once the broker acknowledged every change: they are on the topic now
+        return publishedChanges(tenants) - before;
+    }
+
+    private static long publishedChanges(Set<String> tenants) {
+        return tenants.stream().mapToLong(tenant -> recordsFor(HEALTH_TOPIC, tenant).size()).sum();
     }
 
     @Test
@@ -81,7 +88,7 @@ class BatchProjectionTest {
                 usage(sameDayTeams, climber, Workload.TEAMS, 1000, 1000, DAY),                          // 60 %: within margin
                 usage(UUID.randomUUID(), climber, Workload.SHAREPOINT, 1000, 400, DAY.plusDays(1)));    // 70 %: UP HEALTHY
 
-        assertThat(applyInOneTransaction(batch)).hasSize(4);
+        assertThat(applyAsOneBatch(batch)).isEqualTo(4);
 
         JsonPath health = health(climber);
         assertThat(health.getString("category")).isEqualTo("HEALTHY");
@@ -110,9 +117,9 @@ class BatchProjectionTest {
         List<EventEnvelope<EventData>> batch = List.of(
                 usage(UUID.randomUUID(), tenant, Workload.ONEDRIVE, 1000, 100, DAY),
                 usage(UUID.randomUUID(), tenant, Workload.ONEDRIVE, 1000, 800, DAY.plusDays(1)));
-        assertThat(applyInOneTransaction(batch)).hasSize(2);
+        assertThat(applyAsOneBatch(batch)).isEqualTo(2);
 
-        assertThat(applyInOneTransaction(batch)).isEmpty();
+        assertThat(applyAsOneBatch(batch)).isZero();
 
         JsonPath health = health(tenant);
         assertThat(health.getString("category")).isEqualTo("HEALTHY");

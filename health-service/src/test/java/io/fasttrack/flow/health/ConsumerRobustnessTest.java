@@ -1,13 +1,26 @@
 package io.fasttrack.flow.health;
 
+import static io.fasttrack.flow.health.HealthApi.ASSIGNMENTS_TOPIC;
 import static io.fasttrack.flow.health.HealthApi.HEALTH_TOPIC;
 import static io.fasttrack.flow.health.HealthApi.USAGE_TOPIC;
 import static io.fasttrack.flow.health.HealthApi.awaitHealth;
+import static io.fasttrack.flow.health.HealthApi.post;
+import static io.fasttrack.flow.health.HealthApi.report;
 import static io.fasttrack.flow.health.HealthApi.recordsFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.UsageReported;
+import io.fasttrack.flow.events.model.ArchitectRef;
+import io.fasttrack.flow.events.model.ArchitectRole;
+import io.fasttrack.flow.events.model.Contact;
+import io.fasttrack.flow.events.model.Customer;
+import io.fasttrack.flow.events.model.Region;
+import io.fasttrack.flow.events.model.RequestQueue;
+import io.fasttrack.flow.events.model.RequestSnapshot;
+import io.fasttrack.flow.events.model.RequestType;
+import io.fasttrack.flow.events.model.Segment;
 import io.fasttrack.flow.events.model.Workload;
 import io.fasttrack.flow.testing.EventStreams;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
@@ -18,11 +31,12 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** Redeliveries and unreadable records on the usage topic, published straight to the broker. */
+/** Redeliveries, unreadable and invalid records on the input topics, published straight to the broker. */
 @QuarkusTest
 // every role, so these tests exercise behaviour; the role boundaries have their own AccessTest
 @TestSecurity(user = "test-caller", roles = {"submitter", "reader", "architect", "manager"})
@@ -80,5 +94,48 @@ class ConsumerRobustnessTest {
         assertThat(health.getString("category")).isEqualTo("HEALTHY");
         // records polled together: only the two unreadable ones are dead-lettered, the good one is applied
         assertThat(recordsFor(USAGE_TOPIC + ".dlq", tenant)).hasSize(2);
+    }
+
+    @Test
+    void aUsageReportWithImpossibleSeatsIsDeadLetteredWithTheReasonAndTheNextIsApplied() {
+        String tenant = "negative-" + UUID.randomUUID();
+        UUID impossible = UUID.randomUUID();
+        streams.publish(USAGE_TOPIC, usage(impossible, tenant, -5, DAY));
+        streams.publish(USAGE_TOPIC, usage(UUID.randomUUID(), tenant, 400, DAY));
+
+        ConsumerRecord<String, byte[]> deadLetter = streams.awaitRecord(USAGE_TOPIC + ".dlq",
+                record -> tenant.equals(record.key()), Duration.ofSeconds(60));
+        assertThat(EventStreams.header(deadLetter, "dead-letter-reason")).contains(impossible.toString()).contains("active >= 0");
+        JsonPath health = awaitHealth(tenant, DAY, "0.4");
+        assertThat(health.getString("category")).isEqualTo("GROWING");
+        assertThat(health.getList("history.newCategory")).containsExactly("GROWING");
+        assertThat(recordsFor(USAGE_TOPIC + ".dlq", tenant)).hasSize(1);
+    }
+
+    @Test
+    void anAssignmentWithoutAnArchitectIsDeadLetteredAndTheNextOneOwnsTheCustomer() {
+        String tenant = "no-architect-" + UUID.randomUUID();
+        Instant at = Instant.parse("2026-09-02T10:00:00Z");
+        streams.publish(ASSIGNMENTS_TOPIC, assignment(tenant, new ArchitectRef("", "Nobody", ArchitectRole.ALIGNMENT_FTA,
+                Region.EMEA, "tm-" + tenant), at.plusSeconds(60)));
+        streams.publish(ASSIGNMENTS_TOPIC, assignment(tenant, new ArchitectRef("fta-" + tenant, "Olga", ArchitectRole.ALIGNMENT_FTA,
+                Region.EMEA, "tm-" + tenant), at));
+        post(report(tenant, "TEAMS", 100, 50, DAY));
+
+        ConsumerRecord<String, byte[]> deadLetter = streams.awaitRecord(ASSIGNMENTS_TOPIC + ".dlq",
+                record -> tenant.equals(record.key()), Duration.ofSeconds(60));
+        assertThat(EventStreams.header(deadLetter, "dead-letter-reason")).contains("names no architect");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(awaitHealth(tenant, DAY, "0.5").getString("owner.architectId")).isEqualTo("fta-" + tenant));
+        assertThat(recordsFor(ASSIGNMENTS_TOPIC + ".dlq", tenant)).hasSize(1);
+    }
+
+    private static EventEnvelope<FtaAssigned> assignment(String tenant, ArchitectRef architect, Instant at) {
+        String requestId = "req-" + tenant + "-" + at.getEpochSecond();
+        RequestSnapshot request = new RequestSnapshot(requestId, RequestType.DISCOVERY_WORKSHOP, RequestQueue.FTA,
+                new Customer(tenant, "Customer " + tenant, Segment.S500, false), Region.EMEA, "Europe/Berlin",
+                new Contact("Seller", "seller@example.com"), List.of(), List.of(Workload.TEAMS), false, false, null, at);
+        return EventEnvelope.of(at, "test", requestId, null,
+                new FtaAssigned(requestId, tenant, architect, request, 1, at.plusSeconds(172_800), at, "FIT", List.of(), null));
     }
 }

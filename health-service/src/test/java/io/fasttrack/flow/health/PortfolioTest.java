@@ -91,7 +91,7 @@ class PortfolioTest {
         String window = "&from=" + MAR + "&to=" + APR + "&teamManager=" + teamManager;
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             JsonPath byArchitect = portfolio("groupBy=architect" + window);
-            assertThat(byArchitect.getInt("totalGroups")).isEqualTo(2);
+            assertThat(byArchitect.getInt("total")).isEqualTo(2);
             assertGroup(byArchitect, a.id(), a.name(), 4, Map.of("NO_USAGE", 1, "LOW", 1, "GROWING", 1, "HEALTHY", 0), 1, 1, 1);
             assertGroup(byArchitect, b.id(), b.name(), 1, Map.of("NO_USAGE", 0, "LOW", 0, "GROWING", 0, "HEALTHY", 1), 0, 1, 0);
         });
@@ -100,7 +100,10 @@ class PortfolioTest {
         assertGroup(fastTrackManager, a.id(), a.name(), 4, Map.of("NO_USAGE", 1, "LOW", 1, "GROWING", 1, "HEALTHY", 0), 1, 1, 1);
 
         JsonPath byTeamManager = portfolio("groupBy=teamManager" + window);
-        assertThat(byTeamManager.getInt("totalGroups")).isEqualTo(1);
+        assertThat(byTeamManager.getInt("total")).isEqualTo(1);
+        // the groups are a page like every list: {items, total, page, size}, 20 by default
+        assertThat(byTeamManager.getInt("page")).isZero();
+        assertThat(byTeamManager.getInt("size")).isEqualTo(20);
         assertGroup(byTeamManager, teamManager, teamManager, 5, Map.of("NO_USAGE", 1, "LOW", 1, "GROWING", 1, "HEALTHY", 1), 1, 2, 1);
 
         JsonPath byRegion = portfolio("groupBy=region" + window);
@@ -115,10 +118,10 @@ class PortfolioTest {
         assertGroup(allTime, a.id(), a.name(), 4, Map.of("NO_USAGE", 1, "LOW", 1, "GROWING", 1, "HEALTHY", 0), 1, 1, 2);
 
         // customers without an owner land in "unassigned", listed last
-        JsonPath everyone = portfolio("groupBy=architect&size=500");
-        List<String> keys = everyone.getList("groups.key");
+        JsonPath everyone = portfolio("groupBy=architect&size=200");
+        List<String> keys = everyone.getList("items.key");
         assertThat(keys.get(keys.size() - 1)).isEqualTo("unassigned");
-        assertThat(everyone.getInt("groups.find { it.key == 'unassigned' }.categories.GROWING")).isGreaterThanOrEqualTo(1);
+        assertThat(everyone.getInt("items.find { it.key == 'unassigned' }.categories.GROWING")).isGreaterThanOrEqualTo(1);
 
         // the completed engagement is history; the customer stays with its owner
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -137,7 +140,7 @@ class PortfolioTest {
                 .body("violations.find { it.field == 'groupBy' }.message",
                         equalTo("must be one of [fastTrackManager, architect, teamManager, region, segment]"))
                 .body("violations.find { it.field == 'from' }.message", containsString("date"))
-                .body("violations.find { it.field == 'size' }.message", containsString("from 1 to 500"));
+                .body("violations.find { it.field == 'size' }.message", containsString("from 1 to 200"));
         given().when().get("/portfolio?groupBy=region&from=2026-05-01&to=2026-04-01")
                 .then().statusCode(400).body("violations[0].field", equalTo("from"));
     }
@@ -148,7 +151,7 @@ class PortfolioTest {
 
     private static void assertGroup(JsonPath view, String key, String name, int customers, Map<String, Integer> categories,
             int withoutUsage, int movesUp, int movesDown) {
-        Map<String, Object> group = view.getMap("groups.find { it.key == '" + key + "' }");
+        Map<String, Object> group = view.getMap("items.find { it.key == '" + key + "' }");
         assertThat(group).as("group %s", key).isNotNull();
         assertThat(group.get("name")).isEqualTo(name);
         assertThat(group.get("customers")).as("customers of %s", key).isEqualTo(customers);

@@ -97,6 +97,18 @@ class UsageIntakeTest {
     }
 
     @Test
+    void aTenantIdTakesTheLimitOfATenantIdInEveryService() {
+        String tooLong = "t".repeat(129);
+        given().contentType(ContentType.JSON).body(report(tooLong, "TEAMS", 10, 5, TODAY)).when().post("/usage")
+                .then().statusCode(400).body("violations.find { it.field == 'tenantId' }.message",
+                        equalTo("must be at most 128 characters"));
+        String longest = "t".repeat(128 - 37) + "-" + UUID.randomUUID();
+        given().contentType(ContentType.JSON).body(report(longest, "TEAMS", 10, 5, TODAY)).when().post("/usage")
+                .then().statusCode(202);
+        assertThat(recordsFor(USAGE_TOPIC, tooLong)).isEmpty();
+    }
+
+    @Test
     void theFutureIsJudgedByTheInjectedClock() {
         String tenant = "clock-" + UUID.randomUUID();
         given().contentType(ContentType.JSON).body(report(tenant, "TEAMS", 10, 5, TODAY.plusDays(1)))

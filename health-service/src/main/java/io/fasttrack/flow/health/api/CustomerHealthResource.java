@@ -1,10 +1,8 @@
 package io.fasttrack.flow.health.api;
 
-import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.fasttrack.flow.events.EventCodec;
-import io.fasttrack.flow.events.http.Problem;
 import io.fasttrack.flow.events.model.HealthDriver;
 import io.fasttrack.flow.health.domain.Forecaster;
 import io.fasttrack.flow.health.store.CategoryChange;
@@ -13,6 +11,8 @@ import io.fasttrack.flow.health.store.CustomerOwner;
 import io.fasttrack.flow.health.store.Engagement;
 import io.fasttrack.flow.health.store.UsageReport;
 import io.fasttrack.flow.health.store.WorkloadLatest;
+import io.fasttrack.flow.kit.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -40,7 +40,7 @@ public class CustomerHealthResource {
     public CustomerHealthView health(@PathParam("tenantId") String tenantId) {
         CustomerHealth customer = CustomerHealth.findById(tenantId);
         if (customer == null) {
-            throw new ProblemException(Problem.of(404, "Not Found", "no usage has been reported for customer '" + tenantId + "'"));
+            throw ProblemException.notFound("no usage has been reported for customer '" + tenantId + "'");
         }
         List<CustomerHealthView.WorkloadView> workloads = WorkloadLatest.of(tenantId).stream()
                 .map(report -> new CustomerHealthView.WorkloadView(report.workload, report.licensed, report.active,

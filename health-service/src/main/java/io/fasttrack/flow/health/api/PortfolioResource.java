@@ -1,12 +1,13 @@
 package io.fasttrack.flow.health.api;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.fasttrack.flow.events.http.Problem;
 import io.fasttrack.flow.events.http.Problem.Violation;
 import io.fasttrack.flow.health.domain.CategoryScale;
 import io.fasttrack.flow.health.store.CategoryChange;
 import io.fasttrack.flow.health.store.CustomerHealth;
 import io.fasttrack.flow.health.store.CustomerOwner;
+import io.fasttrack.flow.kit.api.Paging;
+import io.fasttrack.flow.kit.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -32,13 +33,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * GET /portfolio. {@code fastTrackManager} groups by the FastTrack architect assigned to the customer (the
  * contracts carry the assigned architect and their team manager, not a separate FastTrack Manager), so it is
  * the same grouping as {@code architect}. A customer without an owner, or whose owner lacks the grouped
- * attribute, is in the {@code unassigned} group. Moves are counted in the customer's current group.
+ * attribute, is in the {@code unassigned} group (listed last). Moves are counted in the customer's current group.
+ * The groups are a page like every list: {@code {items, total, page, size}}.
  */
 @Path("/portfolio")
 public class PortfolioResource {
 
     static final String UNASSIGNED = "unassigned";
-    private static final int MAX_SIZE = 500;
 
     enum GroupBy {
         fastTrackManager(owner -> owner.architectId, owner -> owner.architectName),
@@ -68,7 +69,7 @@ public class PortfolioResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Customers per group with counts per category and the moves up and down in [from, to]")
-    public PortfolioView portfolio(@QueryParam("groupBy") String groupByParam, @QueryParam("from") String fromParam,
+    public Paging.Page<PortfolioGroup> portfolio(@QueryParam("groupBy") String groupByParam, @QueryParam("from") String fromParam,
             @QueryParam("to") String toParam, @QueryParam("teamManager") String teamManager,
             @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
         List<Violation> violations = new ArrayList<>();
@@ -83,10 +84,9 @@ public class PortfolioResource {
         if (from != null && to != null && from.isAfter(to)) {
             violations.add(new Violation("from", "must not be after to"));
         }
-        int page = number("page", pageParam, 0, 0, Integer.MAX_VALUE, violations);
-        int size = number("size", sizeParam, 100, 1, MAX_SIZE, violations);
+        Paging paging = paging(pageParam, sizeParam, violations);
         if (!violations.isEmpty()) {
-            throw new ProblemException(Problem.invalid("the portfolio query is invalid", violations));
+            throw ProblemException.invalid("the portfolio query is invalid", violations);
         }
 
         Map<String, CustomerOwner> owners = new HashMap<>();
@@ -115,21 +115,18 @@ public class PortfolioResource {
                 tally.move(move.direction);
             }
         }
-        List<PortfolioView.Group> all = groups.values().stream()
+        return paging.of(groups.values().stream()
                 .sorted(Comparator.comparing((GroupTally tally) -> tally.key.equals(UNASSIGNED)).thenComparing(tally -> tally.key))
                 .map(this::view)
-                .toList();
-        int start = (int) Math.min((long) page * size, all.size());
-        List<PortfolioView.Group> slice = all.subList(start, Math.min(start + size, all.size()));
-        return new PortfolioView(groupBy.name(), from, to, teamManager, scale.names(), page, size, all.size(), slice);
+                .toList());
     }
 
-    private PortfolioView.Group view(GroupTally tally) {
+    private PortfolioGroup view(GroupTally tally) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         scale.names().forEach(category -> counts.put(category, tally.perCategory.getOrDefault(category, 0)));
         // a category renamed in configuration still counts, under its old name
         tally.perCategory.forEach(counts::putIfAbsent);
-        return new PortfolioView.Group(tally.key, tally.name, tally.customers, counts, tally.withoutUsage, tally.up, tally.down);
+        return new PortfolioGroup(tally.key, tally.name, tally.customers, counts, tally.withoutUsage, tally.up, tally.down);
     }
 
     private static LocalDate date(String field, String value, List<Violation> violations) {
@@ -144,20 +141,14 @@ public class PortfolioResource {
         }
     }
 
-    private static int number(String field, String value, int fallback, int min, int max, List<Violation> violations) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
+    /** The kit's paging, its violations reported with the query's others in one answer. */
+    private static Paging paging(String pageParam, String sizeParam, List<Violation> violations) {
         try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the allowed range
+            return Paging.of(pageParam, sizeParam);
+        } catch (ProblemException badPaging) {
+            violations.addAll(badPaging.problem().violations());
+            return null;
         }
-        violations.add(new Violation(field, "must be a whole number from " + min + " to " + max));
-        return fallback;
     }
 
     private static final class GroupTally {

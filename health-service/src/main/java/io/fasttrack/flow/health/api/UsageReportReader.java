@@ -1,23 +1,24 @@
 package io.fasttrack.flow.health.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fasttrack.flow.events.http.Problem.Violation;
 import io.fasttrack.flow.events.model.Workload;
+import io.fasttrack.flow.kit.api.FieldLimit;
+import io.fasttrack.flow.kit.api.JsonFields;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Reads the body of POST /usage: one report object, or an array of them. Every problem of every item is
- * collected, named by its JSON path ({@code active} for a single report, {@code [3].active} in an array).
+ * collected, named by its JSON path ({@code active} for a single report, {@code [3].active} in an array). Each
+ * item is read by the kit's {@link JsonFields}, so its texts and dates follow the same limits as every service's.
  */
 final class UsageReportReader {
 
-    static final int MAX_TENANT_ID_LENGTH = 200;
     private static final Set<String> FIELDS = Set.of("tenantId", "workload", "licensed", "active", "asOf", "renewalDate");
     private static final String WORKLOADS = Arrays.toString(Workload.values());
 
@@ -51,59 +52,41 @@ final class UsageReportReader {
     }
 
     private static void readOne(JsonNode item, String path, LocalDate today, List<Report> reports, List<Violation> violations) {
-        if (!item.isObject()) {
+        if (!(item instanceof ObjectNode object)) {
             violations.add(new Violation(path.isEmpty() ? "$" : path, "must be a usage report object"));
             return;
         }
-        String prefix = path.isEmpty() ? "" : path + ".";
-        int before = violations.size();
-        for (Iterator<String> names = item.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                violations.add(new Violation(prefix + name, "unknown field; known fields are " + FIELDS.stream().sorted().toList()));
-            }
-        }
-        String tenantId = tenantId(item.get("tenantId"), prefix + "tenantId", violations);
-        Workload workload = workload(item.get("workload"), prefix + "workload", violations);
-        Long licensed = count(item.get("licensed"), prefix + "licensed", violations);
+        JsonFields fields = JsonFields.of(object).allowOnly(FIELDS);
+        String tenantId = fields.requiredText("tenantId", FieldLimit.ID);
+        Workload workload = workload(fields);
+        Long licensed = count(fields, "licensed");
         if (licensed != null && licensed <= 0) {
-            violations.add(new Violation(prefix + "licensed", "must be greater than 0"));
+            fields.violation("licensed", "must be greater than 0");
             licensed = null;
         }
-        Long active = count(item.get("active"), prefix + "active", violations);
+        Long active = count(fields, "active");
         if (active != null && active < 0) {
-            violations.add(new Violation(prefix + "active", "must be 0 or more"));
+            fields.violation("active", "must be 0 or more");
         } else if (active != null && licensed != null && active > licensed) {
-            violations.add(new Violation(prefix + "active", "must not exceed licensed (" + licensed + ")"));
+            fields.violation("active", "must not exceed licensed (" + licensed + ")");
         }
-        LocalDate asOf = date(item.get("asOf"), prefix + "asOf", true, violations);
+        LocalDate asOf = fields.requiredDate("asOf");
         if (asOf != null && asOf.isAfter(today)) {
-            violations.add(new Violation(prefix + "asOf", "must not be in the future (today is " + today + " UTC)"));
+            fields.violation("asOf", "must not be in the future (today is " + today + " UTC)");
         }
-        LocalDate renewalDate = date(item.get("renewalDate"), prefix + "renewalDate", false, violations);
-        if (violations.size() == before) {
+        LocalDate renewalDate = fields.optionalDate("renewalDate");
+        List<Violation> found = fields.violations();
+        if (found.isEmpty()) {
             reports.add(new Report(tenantId, workload, licensed, active, asOf, renewalDate));
         }
+        String prefix = path.isEmpty() ? "" : path + ".";
+        found.forEach(violation -> violations.add(new Violation(prefix + violation.field(), violation.message())));
     }
 
-    private static String tenantId(JsonNode node, String field, List<Violation> violations) {
+    private static Workload workload(JsonFields fields) {
+        JsonNode node = fields.value("workload");
         if (node == null || node.isNull()) {
-            violations.add(new Violation(field, "must be present"));
-        } else if (!node.isTextual()) {
-            violations.add(new Violation(field, "must be a string"));
-        } else if (node.textValue().isBlank()) {
-            violations.add(new Violation(field, "must not be blank"));
-        } else if (node.textValue().length() > MAX_TENANT_ID_LENGTH) {
-            violations.add(new Violation(field, "must be at most " + MAX_TENANT_ID_LENGTH + " characters"));
-        } else {
-            return node.textValue();
-        }
-        return null;
-    }
-
-    private static Workload workload(JsonNode node, String field, List<Violation> violations) {
-        if (node == null || node.isNull()) {
-            violations.add(new Violation(field, "must be present; one of " + WORKLOADS));
+            fields.violation("workload", "is required; one of " + WORKLOADS);
             return null;
         }
         if (node.isTextual()) {
@@ -113,36 +96,20 @@ final class UsageReportReader {
                 }
             }
         }
-        violations.add(new Violation(field, "must be one of " + WORKLOADS));
+        fields.violation("workload", "must be one of " + WORKLOADS);
         return null;
     }
 
-    private static Long count(JsonNode node, String field, List<Violation> violations) {
+    /** Seats and devices: whole numbers that may exceed an int, which the kit's integer fields stop at. */
+    private static Long count(JsonFields fields, String field) {
+        JsonNode node = fields.value(field);
         if (node == null || node.isNull()) {
-            violations.add(new Violation(field, "must be present"));
+            fields.violation(field, "is required");
         } else if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            violations.add(new Violation(field, "must be a whole number"));
+            fields.violation(field, "must be a whole number");
         } else {
             return node.longValue();
         }
-        return null;
-    }
-
-    private static LocalDate date(JsonNode node, String field, boolean required, List<Violation> violations) {
-        if (node == null || node.isNull()) {
-            if (required) {
-                violations.add(new Violation(field, "must be present"));
-            }
-            return null;
-        }
-        if (node.isTextual()) {
-            try {
-                return LocalDate.parse(node.textValue());
-            } catch (DateTimeParseException e) {
-                // reported below, with the expected format
-            }
-        }
-        violations.add(new Violation(field, "must be a date like 2026-11-01"));
         return null;
     }
 }

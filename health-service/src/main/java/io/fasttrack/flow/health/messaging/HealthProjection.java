@@ -11,35 +11,43 @@ import io.fasttrack.flow.events.UsageReported;
 import io.fasttrack.flow.events.model.Workload;
 import io.fasttrack.flow.health.domain.HealthPolicy;
 import io.fasttrack.flow.health.domain.WorkloadUsage;
+import io.fasttrack.flow.health.store.BatchRows;
 import io.fasttrack.flow.health.store.CategoryChange;
 import io.fasttrack.flow.health.store.CustomerHealth;
-import io.fasttrack.flow.health.store.ProcessedEvent;
 import io.fasttrack.flow.health.store.UsageReport;
+import io.fasttrack.flow.health.store.UsageReports;
 import io.fasttrack.flow.health.store.WorkloadLatest;
+import io.fasttrack.flow.kit.messaging.Effects;
+import io.fasttrack.flow.kit.messaging.InvalidEventException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Applies a batch of UsageReported in record order: stores each report, reassesses its customer's category and, on
- * a change, sends HealthCategoryChanged (id derived from the report's event id) and hands its ack to the caller,
- * which waits for it before the transaction commits, so a redelivery after a crash republishes the same event id.
+ * Applies the fresh UsageReported of a batch in record order: stores each report, reassesses its customer's
+ * category and, on a change, publishes HealthCategoryChanged through the batch's effects (id derived from the
+ * report's event id, so a redelivery after a crash republishes the same id; the kit awaits the acks before the
+ * commit).
  *
- * <p>The rows of every customer in the batch are read up front with one query per table, the reports are applied
- * to them in memory, and the writes go out together at the commit: a batch costs a handful of queries however
- * many reports it holds, which is what lets a projection rebuild keep up with the topic.
+ * <p>Set-wise: the customers and their latest report per workload are read with one query each for the whole
+ * batch, the reports are applied to them in memory, and the writes go out as one JDBC batch per table (the
+ * reports as one upsert, the rows new in this batch persisted once it is applied, so each insert carries its
+ * final state). A batch costs the same handful of statements however many reports it holds, which is what lets
+ * a projection rebuild keep up with the topic.
  */
 @ApplicationScoped
 public class HealthProjection {
@@ -53,109 +61,98 @@ public class HealthProjection {
     HealthPolicy policy;
 
     @Inject
-    EventPublisher publisher;
+    UsageReports usageReports;
 
     @Inject
     MeterRegistry metrics;
 
+    // a batch of usage reports may change hundreds of categories at once; the batch size bounds the buffer
     @Inject
-    Clock clock;
+    @Channel("health-out")
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    Emitter<EventEnvelope<HealthCategoryChanged>> health;
 
-    /**
-     * Applies the usage reports among these events, skipping any event id applied before (or earlier in the same
-     * list), and adds the acks of the category changes it sends to {@code acks}.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(List<EventEnvelope<EventData>> events, List<CompletableFuture<Void>> acks) {
-        List<EventEnvelope<EventData>> reports = events.stream().filter(event -> event.data() instanceof UsageReported).toList();
-        Set<UUID> firstDeliveries = ProcessedEvent.firstDeliveries(reports.stream().map(EventEnvelope::eventId).toList(),
-                clock.instant());
-        List<EventEnvelope<EventData>> fresh = reports.stream().filter(event -> firstDeliveries.remove(event.eventId())).toList();
-        if (fresh.isEmpty()) {
-            return;
+    /** A usage report of the batch with the seats it reports, checked before anything of the batch is written. */
+    private record Report(EventEnvelope<EventData> cause, UsageReported reported, WorkloadUsage usage) {
+
+        static Report of(EventEnvelope<EventData> cause) {
+            UsageReported reported = (UsageReported) cause.data();
+            if (reported.tenantId().isBlank()) {
+                throw new InvalidEventException("UsageReported " + cause.eventId() + " names no customer (blank tenantId)");
+            }
+            try {
+                return new Report(cause, reported, new WorkloadUsage(reported.workload(), reported.licensed(),
+                        reported.active(), reported.asOf()));
+            } catch (IllegalArgumentException impossible) {
+                throw new InvalidEventException("UsageReported " + cause.eventId() + " cannot be applied: " + impossible.getMessage());
+            }
         }
-        Set<String> tenants = fresh.stream().map(event -> usage(event).tenantId()).collect(Collectors.toSet());
-        Map<String, CustomerHealth> customers = CustomerHealth.<CustomerHealth>list("tenantId in ?1", tenants).stream()
-                .collect(Collectors.toMap(customer -> customer.tenantId, customer -> customer));
-        Map<String, Map<Workload, WorkloadLatest>> latest = WorkloadLatest.ofTenants(tenants);
-        Map<String, UsageReport> stored = UsageReport.byKey(fresh.stream().map(event -> reportKey(usage(event))).collect(Collectors.toSet()));
-        for (EventEnvelope<EventData> cause : fresh) {
-            UsageReported report = usage(cause);
-            store(cause, report, stored);
-            Map<Workload, WorkloadLatest> latestOfTenant = latest.computeIfAbsent(report.tenantId(), tenant -> new EnumMap<>(Workload.class));
-            WorkloadLatest.offer(latestOfTenant, report.tenantId(), report.workload(), report.asOf(), report.licensed(), report.active());
-            CustomerHealth customer = customers.get(report.tenantId());
-            boolean firstReport = customer == null;
-            if (firstReport) {
-                customer = new CustomerHealth();
-                customer.tenantId = report.tenantId();
-                customers.put(customer.tenantId, customer);
-            }
-            reassess(cause, report, customer, latestOfTenant.values(), acks);
-            if (firstReport) {
-                // the insert carries the state at persist: fill the row first
-                customer.persist();
-            }
+
+        String tenantId() {
+            return reported.tenantId();
         }
     }
 
-    private void reassess(EventEnvelope<?> cause, UsageReported report, CustomerHealth customer,
-            Collection<WorkloadLatest> latestOfTenant, List<CompletableFuture<Void>> acks) {
-        if (report.renewalDate() != null
-                && (customer.renewalReportedAsOf == null || !report.asOf().isBefore(customer.renewalReportedAsOf))) {
-            customer.renewalDate = report.renewalDate();
-            customer.renewalReportedAsOf = report.asOf();
+    /** Applies the batch's usage reports not applied before, in record order, inside the kit's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(List<EventEnvelope<EventData>> fresh, Effects effects) {
+        List<Report> reports = fresh.stream().map(Report::of).toList();
+        Set<String> tenants = reports.stream().map(Report::tenantId).collect(Collectors.toSet());
+        BatchRows<CustomerHealth> customers = new BatchRows<>(CustomerHealth.ofTenants(tenants));
+        Map<String, Map<Workload, WorkloadLatest>> latest = WorkloadLatest.ofTenants(tenants);
+        // by report key: a later report for the same customer, workload and date replaces the earlier one
+        Map<String, UsageReport> history = new LinkedHashMap<>();
+        List<WorkloadLatest> newLatest = new ArrayList<>();
+        for (Report report : reports) {
+            UsageReport row = UsageReport.of(report.cause().eventId(), report.reported());
+            history.put(row.reportKey, row);
+            Map<Workload, WorkloadLatest> latestOfTenant = latest.computeIfAbsent(report.tenantId(),
+                    tenant -> new EnumMap<>(Workload.class));
+            WorkloadLatest kept = latestOfTenant.get(report.usage().workload());
+            if (kept == null) {
+                kept = WorkloadLatest.first(report.tenantId(), report.usage());
+                latestOfTenant.put(kept.workload, kept);
+                newLatest.add(kept);
+            } else {
+                kept.offer(report.usage());
+            }
+            CustomerHealth customer = customers.getOrCreate(report.tenantId(), CustomerHealth::first);
+            reassess(report, customer, latestOfTenant.values(), effects);
+        }
+        usageReports.replace(history.values());
+        // like the customers, latest reports new in this batch are persisted once it is applied, one table after the other
+        newLatest.forEach(row -> row.persist());
+        customers.persistCreated();
+    }
+
+    private void reassess(Report report, CustomerHealth customer, Collection<WorkloadLatest> latestOfTenant, Effects effects) {
+        UsageReported reported = report.reported();
+        if (reported.renewalDate() != null
+                && (customer.renewalReportedAsOf == null || !reported.asOf().isBefore(customer.renewalReportedAsOf))) {
+            customer.renewalDate = reported.renewalDate();
+            customer.renewalReportedAsOf = reported.asOf();
         }
         List<WorkloadUsage> latest = latestOfTenant.stream().map(WorkloadLatest::toUsage).toList();
         HealthPolicy.Assessment assessment = policy.assess(customer.category, customer.utilization, readBaseline(customer.baseline), latest);
         customer.utilization = assessment.utilization();
         customer.latestAsOf = latest.stream().map(WorkloadUsage::asOf).max(LocalDate::compareTo).orElseThrow();
-        customer.updatedAt = cause.occurredAt();
+        customer.updatedAt = report.cause().occurredAt();
         if (assessment.changed()) {
-            acks.add(publishChange(cause, report, assessment.change()));
+            publishChange(report, assessment.change(), effects);
             customer.category = assessment.category();
-            customer.categorySince = report.asOf();
+            customer.categorySince = reported.asOf();
             customer.baseline = writeJson(assessment.perWorkload());
         }
     }
 
-    private static void store(EventEnvelope<?> cause, UsageReported report, Map<String, UsageReport> stored) {
-        String key = reportKey(report);
-        UsageReport row = stored.get(key);
-        boolean fresh = row == null;
-        if (fresh) {
-            row = new UsageReport();
-            row.reportKey = key;
-            row.tenantId = report.tenantId();
-            row.workload = report.workload();
-            row.asOf = report.asOf();
-        }
-        row.licensed = report.licensed();
-        row.active = report.active();
-        row.renewalDate = report.renewalDate();
-        row.eventId = cause.eventId();
-        row.reportedAt = report.reportedAt();
-        if (fresh) {
-            row.persist();
-            stored.put(key, row);
-        }
-    }
-
-    private static UsageReported usage(EventEnvelope<EventData> event) {
-        return (UsageReported) event.data();
-    }
-
-    private static String reportKey(UsageReported report) {
-        return UsageReport.key(report.tenantId(), report.workload(), report.asOf());
-    }
-
-    private CompletableFuture<Void> publishChange(EventEnvelope<?> cause, UsageReported report, HealthPolicy.Change change) {
+    private void publishChange(Report report, HealthPolicy.Change change, Effects effects) {
+        EventEnvelope<EventData> cause = report.cause();
         HealthCategoryChanged changed = new HealthCategoryChanged(report.tenantId(), change.previousCategory(),
                 change.newCategory(), change.direction(), change.previousUtilization(), change.utilization(),
-                change.drivers(), report.asOf(), cause.occurredAt());
+                change.drivers(), report.reported().asOf(), cause.occurredAt());
         EventEnvelope<HealthCategoryChanged> envelope = EventEnvelope.of(cause.derivedId("HealthCategoryChanged"),
                 cause.occurredAt(), SOURCE, cause.correlationId(), cause.eventId().toString(), changed);
-        CompletableFuture<Void> ack = publisher.sendHealth(envelope);
+        effects.publish(health, envelope);
 
         CategoryChange row = new CategoryChange();
         row.eventId = envelope.eventId();
@@ -169,9 +166,9 @@ public class HealthProjection {
         row.asOf = changed.asOf();
         row.changedAt = changed.changedAt();
         row.persist();
-        metrics.counter("fasttrack.health.category.moves", "direction", changed.direction(), "to", changed.newCategory())
-                .increment();
-        return ack;
+        // counted once committed: a batch that is rolled back and applied again moved nobody twice
+        effects.afterCommit(() -> metrics.counter("fasttrack.health.category.moves", "direction", changed.direction(),
+                "to", changed.newCategory()).increment());
     }
 
     private static Map<Workload, BigDecimal> readBaseline(String json) {

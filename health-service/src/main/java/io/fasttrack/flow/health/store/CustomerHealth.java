@@ -8,6 +8,9 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A customer's current category and utilization, and what its workloads stood at when the category last changed. */
 @Entity
@@ -43,4 +46,23 @@ public class CustomerHealth extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** These customers, by tenant id; one without a row (no report applied yet) is absent. */
+    public static Map<String, CustomerHealth> ofTenants(Collection<String> tenantIds) {
+        Map<String, CustomerHealth> byTenant = new HashMap<>();
+        if (!tenantIds.isEmpty()) {
+            CustomerHealth.<CustomerHealth>list("tenantId in ?1", tenantIds).forEach(customer -> byTenant.put(customer.tenantId, customer));
+        }
+        return byTenant;
+    }
+
+    /**
+     * A customer of which no report was applied before: no category yet, so its first assessment is {@code NEW}.
+     * Not persisted yet: a batch persists its new rows once every report of it was applied.
+     */
+    public static CustomerHealth first(String tenantId) {
+        CustomerHealth customer = new CustomerHealth();
+        customer.tenantId = tenantId;
+        return customer;
+    }
 }

@@ -6,6 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Who owns a customer in the portfolio: the architect of its latest assignment, and where the customer belongs. */
 @Entity
@@ -37,4 +40,20 @@ public class CustomerOwner extends PanacheEntityBase {
 
     @Column(name = "assigned_at", nullable = false)
     public Instant assignedAt;
+
+    /** The owners of these customers, by tenant id; a customer never assigned is absent. */
+    public static Map<String, CustomerOwner> ofTenants(Collection<String> tenantIds) {
+        Map<String, CustomerOwner> byTenant = new HashMap<>();
+        if (!tenantIds.isEmpty()) {
+            CustomerOwner.<CustomerOwner>list("tenantId in ?1", tenantIds).forEach(owner -> byTenant.put(owner.tenantId, owner));
+        }
+        return byTenant;
+    }
+
+    /** A customer not assigned before ({@link #assignedAt} null): the event that created it makes its architect the owner. */
+    public static CustomerOwner of(String tenantId) {
+        CustomerOwner owner = new CustomerOwner();
+        owner.tenantId = tenantId;
+        return owner;
+    }
 }

@@ -2,32 +2,96 @@ package io.fasttrack.flow.health.store;
 
 import io.fasttrack.flow.events.EngagementCompleted;
 import io.fasttrack.flow.events.EngagementReassigned;
+import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.model.ArchitectRef;
+import io.fasttrack.flow.kit.messaging.InvalidEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The portfolio owner of a customer is the architect of its most recent assignment (by assignment time, so
  * replaying the topics in any interleaving gives the same owner). Completing an engagement ends nothing in
  * the portfolio: the customer keeps its owner, and the engagement stays in the ownership history.
+ *
+ * <p>Set-wise: the owners and engagements a batch touches are read with one query each, the events are applied
+ * to them in memory in record order, and the rows the batch creates are persisted after its last event.
  */
 @ApplicationScoped
 public class OwnershipProjection {
 
+    /** Applies the batch's ownership events not applied before, in record order, inside the kit's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void assigned(EventEnvelope<?> envelope, FtaAssigned assigned) {
+    public void apply(List<EventEnvelope<EventData>> fresh) {
+        Set<String> tenants = new HashSet<>();
+        Set<String> requests = new HashSet<>();
+        for (EventEnvelope<EventData> event : fresh) {
+            Touched touched = Touched.by(event);
+            tenants.add(touched.tenantId());
+            if (touched.requestId() != null) {
+                requests.add(touched.requestId());
+            }
+        }
+        BatchRows<CustomerOwner> owners = new BatchRows<>(CustomerOwner.ofTenants(tenants));
+        BatchRows<Engagement> engagements = new BatchRows<>(Engagement.ofRequests(requests));
+        for (EventEnvelope<EventData> event : fresh) {
+            if (event.data() instanceof FtaAssigned assigned) {
+                assigned(event, assigned, owners, engagements);
+            } else if (event.data() instanceof EngagementReassigned reassigned) {
+                reassigned(event, reassigned, owners, engagements);
+            } else if (event.data() instanceof EngagementCompleted completed) {
+                completed(completed, engagements);
+            }
+        }
+        owners.persistCreated();
+        engagements.persistCreated();
+    }
+
+    /** The rows an ownership event touches, checked before anything of the batch is written. */
+    private record Touched(String tenantId, String requestId) {
+
+        /** An event that names no customer or no architect cannot make anyone an owner: it is dead-lettered. */
+        static Touched by(EventEnvelope<EventData> event) {
+            String tenantId;
+            String requestId;
+            String architectId;
+            if (event.data() instanceof FtaAssigned assigned) {
+                tenantId = assigned.tenantId();
+                requestId = assigned.requestId();
+                architectId = assigned.architect().id();
+            } else if (event.data() instanceof EngagementReassigned reassigned) {
+                tenantId = reassigned.tenantId();
+                requestId = reassigned.requestId();
+                architectId = reassigned.toArchitect().id();
+            } else if (event.data() instanceof EngagementCompleted completed) {
+                tenantId = completed.tenantId();
+                requestId = completed.requestId();
+                architectId = completed.architectId();
+            } else {
+                throw new InvalidEventException(event.eventType().wireName() + " is not an ownership event");
+            }
+            String what = event.eventType().wireName() + " " + event.eventId();
+            if (tenantId.isBlank()) {
+                throw new InvalidEventException(what + " names no customer (blank tenantId)");
+            }
+            if (architectId == null || architectId.isBlank()) {
+                throw new InvalidEventException(what + " names no architect");
+            }
+            return new Touched(tenantId, requestId);
+        }
+    }
+
+    private static void assigned(EventEnvelope<?> envelope, FtaAssigned assigned, BatchRows<CustomerOwner> owners,
+            BatchRows<Engagement> engagements) {
         Instant at = assigned.assignedAt() != null ? assigned.assignedAt() : envelope.occurredAt();
         ArchitectRef architect = assigned.architect();
-        CustomerOwner owner = CustomerOwner.findById(assigned.tenantId());
-        boolean fresh = owner == null;
-        if (fresh) {
-            owner = new CustomerOwner();
-            owner.tenantId = assigned.tenantId();
-        }
-        boolean latest = fresh || !at.isBefore(owner.assignedAt);
+        CustomerOwner owner = owners.getOrCreate(assigned.tenantId(), CustomerOwner::of);
+        boolean latest = owner.assignedAt == null || !at.isBefore(owner.assignedAt);
         if (latest) {
             owner.architectId = architect.id();
             owner.architectName = architect.name();
@@ -45,38 +109,29 @@ public class OwnershipProjection {
                 owner.segment = request.customer().segment().name();
             }
         }
-        if (fresh) {
-            owner.persist();
-        }
-        Engagement engagement = engagement(assigned.requestId(), assigned.tenantId(), architect.id());
+        Engagement engagement = engagements.getOrCreate(assigned.requestId(),
+                requestId -> Engagement.of(requestId, assigned.tenantId(), architect.id()));
         engagement.architectId = architect.id();
         engagement.architectName = architect.name();
         engagement.teamManager = architect.teamManager();
         engagement.assignedAt = at;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void reassigned(EventEnvelope<?> envelope, EngagementReassigned reassigned) {
+    private static void reassigned(EventEnvelope<?> envelope, EngagementReassigned reassigned, BatchRows<CustomerOwner> owners,
+            BatchRows<Engagement> engagements) {
         Instant at = reassigned.reassignedAt() != null ? reassigned.reassignedAt() : envelope.occurredAt();
         ArchitectRef architect = reassigned.toArchitect();
-        CustomerOwner owner = CustomerOwner.findById(reassigned.tenantId());
-        boolean fresh = owner == null;
-        if (fresh) {
-            owner = new CustomerOwner();
-            owner.tenantId = reassigned.tenantId();
-        }
-        if (fresh || !at.isBefore(owner.assignedAt)) {
+        CustomerOwner owner = owners.getOrCreate(reassigned.tenantId(), CustomerOwner::of);
+        if (owner.assignedAt == null || !at.isBefore(owner.assignedAt)) {
             owner.requestId = reassigned.requestId();
             owner.architectId = architect.id();
             owner.architectName = architect.name();
             owner.teamManager = architect.teamManager();
             owner.assignedAt = at;
         }
-        if (fresh) {
-            owner.persist();
-        }
         if (reassigned.requestId() != null) {
-            Engagement engagement = engagement(reassigned.requestId(), reassigned.tenantId(), architect.id());
+            Engagement engagement = engagements.getOrCreate(reassigned.requestId(),
+                    requestId -> Engagement.of(requestId, reassigned.tenantId(), architect.id()));
             engagement.engagementId = reassigned.engagementId();
             engagement.architectId = architect.id();
             engagement.architectName = architect.name();
@@ -84,23 +139,11 @@ public class OwnershipProjection {
         }
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void completed(EngagementCompleted completed) {
-        Engagement engagement = engagement(completed.requestId(), completed.tenantId(), completed.architectId());
+    /** The engagement is created by whichever of its events arrives first (the topics interleave freely). */
+    private static void completed(EngagementCompleted completed, BatchRows<Engagement> engagements) {
+        Engagement engagement = engagements.getOrCreate(completed.requestId(),
+                requestId -> Engagement.of(requestId, completed.tenantId(), completed.architectId()));
         engagement.engagementId = completed.engagementId();
         engagement.completedAt = completed.completedAt();
-    }
-
-    /** The engagement of a request; created from whichever of its events arrives first (topics interleave freely). */
-    private static Engagement engagement(String requestId, String tenantId, String architectId) {
-        Engagement engagement = Engagement.findById(requestId);
-        if (engagement == null) {
-            engagement = new Engagement();
-            engagement.requestId = requestId;
-            engagement.tenantId = tenantId;
-            engagement.architectId = architectId;
-            engagement.persist();
-        }
-        return engagement;
     }
 }

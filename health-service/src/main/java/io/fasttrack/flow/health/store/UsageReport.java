@@ -1,5 +1,6 @@
 package io.fasttrack.flow.health.store;
 
+import io.fasttrack.flow.events.UsageReported;
 import io.fasttrack.flow.events.model.Workload;
 import io.fasttrack.flow.health.domain.WorkloadUsage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -11,13 +12,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-/** One report per customer, workload and date; a later report for the same date replaces the earlier one. */
+/**
+ * One report per customer, workload and date; a later report for the same date replaces the earlier one. Read
+ * through this entity, written by {@link UsageReports}.
+ */
 @Entity
 @Table(name = "usage_report")
 public class UsageReport extends PanacheEntityBase {
@@ -51,21 +52,27 @@ public class UsageReport extends PanacheEntityBase {
     @Column(name = "reported_at")
     public Instant reportedAt;
 
+    /** The row of a reported event, for {@link UsageReports#replace}. */
+    public static UsageReport of(UUID eventId, UsageReported reported) {
+        UsageReport report = new UsageReport();
+        report.reportKey = key(reported.tenantId(), reported.workload(), reported.asOf());
+        report.tenantId = reported.tenantId();
+        report.workload = reported.workload();
+        report.asOf = reported.asOf();
+        report.licensed = reported.licensed();
+        report.active = reported.active();
+        report.renewalDate = reported.renewalDate();
+        report.eventId = eventId;
+        report.reportedAt = reported.reportedAt();
+        return report;
+    }
+
     public static String key(String tenantId, Workload workload, LocalDate asOf) {
         return workload + "|" + asOf + "|" + tenantId;
     }
 
     public WorkloadUsage toUsage() {
         return new WorkloadUsage(workload, licensed, active, asOf);
-    }
-
-    /** The stored reports with these keys, by key. */
-    public static Map<String, UsageReport> byKey(Collection<String> reportKeys) {
-        Map<String, UsageReport> byKey = new HashMap<>();
-        if (!reportKeys.isEmpty()) {
-            UsageReport.<UsageReport>list("reportKey in ?1", reportKeys).forEach(report -> byKey.put(report.reportKey, report));
-        }
-        return byKey;
     }
 
     public static List<UsageReport> history(String tenantId) {

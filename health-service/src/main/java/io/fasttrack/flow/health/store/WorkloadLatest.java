@@ -55,30 +55,29 @@ public class WorkloadLatest extends PanacheEntityBase {
     }
 
     /**
-     * Takes the report into a customer's latest reports (as read by {@link #ofTenants}) if it is at least as
-     * recent as the one kept for its workload.
+     * The first report of a customer workload. Not persisted yet: a batch persists its new rows once every report
+     * of it was offered, so the insert carries the final state.
      */
-    public static void offer(Map<Workload, WorkloadLatest> latestOfTenant, String tenantId, Workload workload, LocalDate asOf,
-            long licensed, long active) {
-        WorkloadLatest latest = latestOfTenant.get(workload);
-        if (latest == null) {
-            latest = new WorkloadLatest();
-            latest.latestKey = workload + "|" + tenantId;
-            latest.tenantId = tenantId;
-            latest.workload = workload;
-            latest.take(asOf, licensed, active);
-            // the insert carries the state at persist: fill the row first
-            latest.persist();
-            latestOfTenant.put(workload, latest);
-        } else if (!asOf.isBefore(latest.asOf)) {
-            latest.take(asOf, licensed, active);
+    public static WorkloadLatest first(String tenantId, WorkloadUsage usage) {
+        WorkloadLatest latest = new WorkloadLatest();
+        latest.latestKey = usage.workload() + "|" + tenantId;
+        latest.tenantId = tenantId;
+        latest.workload = usage.workload();
+        latest.take(usage);
+        return latest;
+    }
+
+    /** Takes the report if it is at least as recent as the one kept; an older one is history only. */
+    public void offer(WorkloadUsage usage) {
+        if (!usage.asOf().isBefore(asOf)) {
+            take(usage);
         }
     }
 
-    private void take(LocalDate reportAsOf, long reportLicensed, long reportActive) {
-        asOf = reportAsOf;
-        licensed = reportLicensed;
-        active = reportActive;
+    private void take(WorkloadUsage usage) {
+        asOf = usage.asOf();
+        licensed = usage.licensed();
+        active = usage.active();
     }
 
     public static List<WorkloadLatest> of(String tenantId) {
