@@ -16,6 +16,7 @@ import io.fasttrack.flow.events.model.RequestQueue;
 import io.fasttrack.flow.events.model.RequestType;
 import io.fasttrack.flow.events.model.Segment;
 import io.fasttrack.flow.events.model.Workload;
+import io.fasttrack.flow.kit.api.Paging;
 import io.fasttrack.flow.testing.EventStreams;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -66,22 +67,30 @@ public final class Fixtures {
         }
         Awaitility.await().atMost(PATIENCE).until(() -> given().get("/queue?size=1").then().statusCode(200)
                 .extract().jsonPath().getLong("total") == 0);
-        int page = 0;
-        List<Map<String, Object>> items;
-        do {
-            items = given().get("/architects?size=500&page=" + page).then().statusCode(200).extract().jsonPath().getList("items");
-            for (Map<String, Object> existing : items) {
-                if (existing.get("awayFrom") == null) {
-                    Map<String, Object> away = new java.util.HashMap<>(existing);
-                    away.keySet().retainAll(List.of("name", "role", "region", "timeZone", "capacity", "skills", "teamManager"));
-                    away.put("awayFrom", "2000-01-01");
-                    away.put("awayTo", "2999-12-31");
-                    given().contentType(ContentType.JSON).body(away).when().put("/architects/" + existing.get("id"))
-                            .then().statusCode(200);
-                }
+        for (Map<String, Object> existing : allItems("/architects")) {
+            if (existing.get("awayFrom") == null) {
+                Map<String, Object> away = new java.util.HashMap<>(existing);
+                away.keySet().retainAll(List.of("name", "role", "region", "timeZone", "capacity", "skills", "teamManager"));
+                away.put("awayFrom", "2000-01-01");
+                away.put("awayTo", "2999-12-31");
+                given().contentType(ContentType.JSON).body(away).when().put("/architects/" + existing.get("id"))
+                        .then().statusCode(200);
             }
+        }
+    }
+
+    /** Every item of a paged list, read page by page at the largest page size a list gives. */
+    public static List<Map<String, Object>> allItems(String path) {
+        List<Map<String, Object>> all = new java.util.ArrayList<>();
+        List<Map<String, Object>> items;
+        int page = 0;
+        do {
+            items = given().get(path + (path.contains("?") ? "&" : "?") + "size=" + Paging.MAX_SIZE + "&page=" + page)
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            all.addAll(items);
             page++;
-        } while (items.size() == 500);
+        } while (items.size() == Paging.MAX_SIZE);
+        return all;
     }
 
     public static RequestSubmitted request(String requestId, String tenantId, RequestType type, Region region,

@@ -60,7 +60,11 @@ class ReplayTest {
 
     @Test
     void anEmptyStoreReplayedFromTheTopicsHoldsTheSameAssignments() {
-        List<EventEnvelope<EventData>> log = fixtures.streams.events(topic("assignments"));
+        // what the replay dead-letters (a decision without an architect, left by RestartTest) is not part of the state
+        Set<UUID> deadLettered = fixtures.streams.events(topic("assignments") + ".dlq").stream().map(EventEnvelope::eventId)
+                .collect(Collectors.toSet());
+        List<EventEnvelope<EventData>> log = fixtures.streams.events(topic("assignments")).stream()
+                .filter(event -> !deadLettered.contains(event.eventId())).toList();
         Map<String, FtaAssigned> current = new LinkedHashMap<>();
         log.stream().map(EventEnvelope::data).filter(FtaAssigned.class::isInstance).map(FtaAssigned.class::cast)
                 .forEach(assigned -> current.put(assigned.requestId(), assigned));
@@ -83,15 +87,14 @@ class ReplayTest {
                 given().get("/assignments/" + requestId).then().statusCode(200)
                         .body("status", org.hamcrest.Matchers.equalTo("QUEUED"));
             }
-            List<Map<String, Object>> architects = given().get("/architects?size=500").then().statusCode(200)
-                    .extract().jsonPath().getList("items");
+            List<Map<String, Object>> architects = Fixtures.allItems("/architects");
             assertThat(architects).isNotEmpty();
             for (Map<String, Object> architect : architects) {
                 assertThat(architect.get("load")).as("load of " + architect.get("id"))
                         .isEqualTo(expectedLoad.getOrDefault((String) architect.get("id"), 0));
                 assertThat((Integer) architect.get("load")).isLessThanOrEqualTo((Integer) architect.get("capacity"));
             }
-            assertThat(given().get("/queue?size=500").then().extract().jsonPath().getList("items.requestId", String.class))
+            assertThat(Fixtures.allItems("/queue")).extracting(item -> (String) item.get("requestId"))
                     .containsExactlyInAnyOrderElementsOf(waiting);
         });
 

@@ -18,6 +18,6 @@ public abstract class RosterIsolatedTest {
 
     @AfterEach
     protected void backToRealTime() {
-        SettableClock.reset();
+        TestClock.CLOCK.reset();
     }
 }

@@ -1,13 +1,14 @@
 package io.fasttrack.flow.assignment.api;
 
-import jakarta.annotation.security.RolesAllowed;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fasttrack.flow.assignment.domain.ArchitectView;
 import io.fasttrack.flow.assignment.domain.Fairness;
 import io.fasttrack.flow.assignment.messaging.AssignmentEngine;
-import io.fasttrack.flow.events.http.Problem.Violation;
 import io.fasttrack.flow.events.model.ArchitectRole;
+import io.fasttrack.flow.kit.api.Paging;
+import io.fasttrack.flow.kit.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -33,14 +34,19 @@ public class ArchitectResource {
     @Inject
     AssignmentEngine engine;
 
-    /** A page of architects, with the spread of utilization per role among those not away. */
-    public record ArchitectPage(int page, int size, long total, List<ArchitectResponse> items,
+    /** A page of architects ({@link Paging.Page}'s envelope), with the spread of utilization per role among those not away. */
+    public record ArchitectPage(List<ArchitectResponse> items, long total, int page, int size,
             Map<ArchitectRole, Fairness> fairness) {
+
+        static ArchitectPage of(Paging.Page<ArchitectResponse> page, Map<ArchitectRole, Fairness> fairness) {
+            return new ArchitectPage(page.items(), page.total(), page.page(), page.size(), fairness);
+        }
     }
 
     @RolesAllowed("manager")
     @POST
-    public Response register(JsonNode body) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(String body) {
         ArchitectView registered = engine.register(ArchitectPayload.parse(body, null));
         return Response.created(UriBuilder.fromPath("/architects/{id}").build(registered.profile().id()))
                 .entity(ArchitectResponse.of(registered)).build();
@@ -49,7 +55,8 @@ public class ArchitectResource {
     @RolesAllowed("manager")
     @PUT
     @Path("/{id}")
-    public ArchitectResponse update(@PathParam("id") String id, JsonNode body) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ArchitectResponse update(@PathParam("id") String id, String body) {
         return ArchitectResponse.of(engine.update(ArchitectPayload.parse(body, id)));
     }
 
@@ -58,23 +65,15 @@ public class ArchitectResource {
     @Path("/{id}")
     public ArchitectResponse get(@PathParam("id") String id) {
         return engine.read(balancer -> balancer.view(id)).map(ArchitectResponse::of)
-                .orElseThrow(() -> ApiException.notFound("no architect " + id));
+                .orElseThrow(() -> ProblemException.notFound("no architect " + id));
     }
 
     @RolesAllowed({"reader", "manager"})
     @GET
-    public ArchitectPage list(@QueryParam("page") Integer page, @QueryParam("size") Integer size,
+    public ArchitectPage list(@QueryParam("page") String page, @QueryParam("size") String size,
             @QueryParam("role") String role) {
         Paging paging = Paging.of(page, size);
-        ArchitectRole roleFilter = null;
-        if (role != null) {
-            try {
-                roleFilter = ArchitectRole.valueOf(role);
-            } catch (IllegalArgumentException unknown) {
-                throw ApiException.invalid(List.of(new Violation("role", "unknown role " + role)));
-            }
-        }
-        ArchitectRole filter = roleFilter;
+        ArchitectRole filter = roleFilter(role);
         return engine.read(balancer -> {
             Map<ArchitectRole, Fairness> fairness = new EnumMap<>(ArchitectRole.class);
             for (ArchitectRole balanced : BALANCED_ROLES) {
@@ -84,7 +83,18 @@ public class ArchitectResource {
             }
             List<ArchitectResponse> items = balancer.views(filter, paging.offset(), paging.size()).stream()
                     .map(ArchitectResponse::of).toList();
-            return new ArchitectPage(paging.page(), paging.size(), balancer.count(filter), items, fairness);
+            return ArchitectPage.of(paging.of(items, balancer.count(filter)), fairness);
         });
+    }
+
+    private static ArchitectRole roleFilter(String role) {
+        if (role == null) {
+            return null;
+        }
+        try {
+            return ArchitectRole.valueOf(role);
+        } catch (IllegalArgumentException unknown) {
+            throw ProblemException.invalid("role", "unknown role " + role);
+        }
     }
 }

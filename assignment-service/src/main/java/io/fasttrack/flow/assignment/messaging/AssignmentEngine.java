@@ -1,8 +1,6 @@
 package io.fasttrack.flow.assignment.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fasttrack.flow.assignment.AssignmentSettings;
-import io.fasttrack.flow.assignment.api.ApiException;
 import io.fasttrack.flow.assignment.domain.Architect;
 import io.fasttrack.flow.assignment.domain.ArchitectView;
 import io.fasttrack.flow.assignment.domain.AssignmentRequest;
@@ -17,13 +15,12 @@ import io.fasttrack.flow.assignment.store.AssignmentEntity;
 import io.fasttrack.flow.assignment.store.AssignmentHistoryEntity;
 import io.fasttrack.flow.assignment.store.BalancerClockEntity;
 import io.fasttrack.flow.assignment.store.DecisionRecord;
-import io.fasttrack.flow.assignment.store.ProcessedEventEntity;
 import io.fasttrack.flow.assignment.store.QueuedRequestEntity;
+import io.fasttrack.flow.assignment.store.StoredJson;
 import io.fasttrack.flow.events.ArchitectRegistered;
 import io.fasttrack.flow.events.ArchitectUpdated;
 import io.fasttrack.flow.events.AssignmentSlaBreached;
 import io.fasttrack.flow.events.EngagementCompleted;
-import io.fasttrack.flow.events.EventCodec;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
@@ -32,16 +29,18 @@ import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.events.model.ArchitectProfile;
 import io.fasttrack.flow.events.model.ArchitectRef;
 import io.fasttrack.flow.events.model.ArchitectRole;
-import io.fasttrack.flow.events.model.Region;
 import io.fasttrack.flow.events.model.RequestQueue;
 import io.fasttrack.flow.events.model.RequestSnapshot;
 import io.fasttrack.flow.events.model.RequestType;
-import io.fasttrack.flow.events.model.Workload;
+import io.fasttrack.flow.kit.api.ProblemException;
+import io.fasttrack.flow.kit.messaging.InvalidEventException;
+import io.fasttrack.flow.kit.messaging.KitSettings;
+import io.fasttrack.flow.kit.messaging.TransientFailure;
+import io.fasttrack.flow.kit.store.ProcessedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -50,31 +49,42 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
  * Owns the balancer state and applies every change to it: consumed events, manager actions, SLA checks and
- * the replay of this service's own decisions. One change at a time (a JVM-wide gate), each in its own
- * database transaction that also records the event ids it applied and published; the outgoing events are
- * acknowledged by the broker before that transaction commits. If anything fails, the in-memory indexes are
- * rebuilt from the database, which rolled back.
+ * the replay of this service's own decisions. One change at a time (a JVM-wide gate), each in one database
+ * transaction ({@link #underGate}) that reads its rows set-wise, records the event ids it applied and caused,
+ * and commits only once the broker acknowledged what it published (a bounded wait). If a change fails, the
+ * in-memory state is rebuilt from the database, which rolled back.
+ *
+ * <p>Reads of the balancer ({@link #read}) wait only while a change works on it in memory, not while the
+ * change waits for the broker or commits: they see the state of the last change applied, which commits unless
+ * the broker does not acknowledge in time (then the state is rebuilt and the change comes again, deciding the
+ * same under the same event ids).
  */
 @ApplicationScoped
 public class AssignmentEngine {
@@ -86,7 +96,13 @@ public class AssignmentEngine {
     AssignmentSettings settings;
 
     @Inject
-    EventPublisher publisher;
+    KitSettings events;
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    DeciderElection decider;
 
     @Inject
     Clock clock;
@@ -94,17 +110,30 @@ public class AssignmentEngine {
     @Inject
     MeterRegistry meters;
 
+    // a batch of inputs hands hundreds of decisions over at once; the batch size bounds the buffer
+    @Inject
+    @Channel("assignments-out")
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    Emitter<EventEnvelope<?>> assignments;
+
+    @Inject
+    @Channel("roster-out")
+    Emitter<EventEnvelope<?>> roster;
+
     private final ReentrantLock gate = new ReentrantLock(true);
-    // the acks of what the change under the gate published; only touched while holding the gate
-    private final List<CompletableFuture<Void>> unacknowledged = new ArrayList<>();
+    private final ReentrantReadWriteLock state = new ReentrantReadWriteLock(true);
     private final CountDownLatch ready = new CountDownLatch(1);
     private final AtomicLong queueLength = new AtomicLong();
     private WeightPolicy weights;
     private BusinessCalendar calendar;
+    // replaced and changed only under the write lock of state
     private Balancer balancer;
+    // only touched under the gate: the clock as saved, and whether a failed change left the balancer to rebuild
+    private Instant savedClock = Instant.EPOCH;
+    private boolean stale;
     private volatile Instant replayHorizon = Instant.EPOCH;
 
-    /** Loads the state from the database; the caller then replays the decision log and calls {@link #open()}. */
+    /** Loads the state from the database; the caller then replays the decision log and calls {@link #open}. */
     void load() {
         Map<RequestType, Integer> configured = new EnumMap<>(RequestType.class);
         settings.weights().forEach((type, weight) -> configured.put(RequestType.valueOf(type), weight));
@@ -114,7 +143,7 @@ public class AssignmentEngine {
         meters.gauge("fasttrack.assignment.queue.length", queueLength);
         gate.lock();
         try {
-            QuarkusTransaction.requiringNew().run(this::rebuild);
+            rebuild();
         } finally {
             gate.unlock();
         }
@@ -130,170 +159,229 @@ public class AssignmentEngine {
         ready.countDown();
     }
 
-    /** Runs one change of state alone and in one transaction. */
-    public <T> T exclusively(Supplier<T> change) {
+    /** Runs one change of state alone and in one transaction, once the state is loaded. */
+    <T> T exclusively(Function<Change, T> work) {
         awaitReady();
-        return underGate(change);
+        return underGate(work);
     }
 
-    <T> T underGate(Supplier<T> change) {
+    /**
+     * The one place a change begins: under the gate, in a new transaction. The work runs while reads of the
+     * balancer wait; then the change writes its rows and waits (at most {@code fasttrack.events.ack-timeout})
+     * for the broker's acks, and commits. A refusal ({@link ProblemException}, {@link InvalidEventException})
+     * is raised before the work changes anything, so only other failures rebuild the state.
+     */
+    <T> T underGate(Function<Change, T> work) {
         gate.lock();
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                T result = change.get();
-                BalancerClockEntity.save(balancer.clock());
-                queueLength.set(QueuedRequestEntity.count());
-                awaitAcks();
-                return result;
+            if (stale) {
+                rebuild();
+            }
+            Change change = new Change(processed);
+            T result = QuarkusTransaction.requiringNew().call(() -> {
+                // first: only the lease holder decides, and its row lock fences a takeover until the commit
+                decider.holdInThisTransaction();
+                T done = changingState(() -> work.apply(change));
+                saveClock();
+                change.write(clock.instant(), events.ackTimeout());
+                return done;
             });
-        } catch (ApiException refused) {
+            queueLength.addAndGet(change.rows.queueLengthChange());
+            return result;
+        } catch (ProblemException | InvalidEventException refused) {
             throw refused;
         } catch (RuntimeException failure) {
-            QuarkusTransaction.requiringNew().run(this::rebuild);
+            stale = true;
+            try {
+                rebuild();
+            } catch (RuntimeException stillFailing) {
+                // the next change rebuilds first
+                failure.addSuppressed(stillFailing);
+            }
             throw failure;
         } finally {
-            unacknowledged.clear();
             gate.unlock();
         }
     }
 
-    /** Every event published by the change must be acknowledged by the broker before its transaction commits. */
-    private void awaitAcks() {
+    private <T> T changingState(Supplier<T> work) {
+        state.writeLock().lock();
         try {
-            CompletableFuture.allOf(unacknowledged.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException notAcknowledged) {
-            throw new IllegalStateException("the broker did not acknowledge every event of the change: "
-                    + notAcknowledged.getCause().getMessage(), notAcknowledged.getCause());
+            return work.get();
+        } finally {
+            state.writeLock().unlock();
         }
     }
 
-    private void publishAssignmentEvent(EventEnvelope<?> envelope) {
-        unacknowledged.add(publisher.publishAssignmentEvent(envelope));
-    }
-
-    private void publishRosterEvent(EventEnvelope<?> envelope) {
-        unacknowledged.add(publisher.publishRosterEvent(envelope));
+    private void saveClock() {
+        if (!balancer.clock().equals(savedClock)) {
+            BalancerClockEntity.save(balancer.clock());
+            savedClock = balancer.clock();
+        }
     }
 
     private void awaitReady() {
         try {
             if (!ready.await(5, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("the assignment state is not loaded yet");
+                throw new TransientFailure("the assignment state is not loaded yet");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new TransientFailure("interrupted while the assignment state loads", e);
         }
     }
 
+    /** The latest time an event may be decided at: the service's clock plus the allowed skew. */
+    InputChecks.Horizon horizon() {
+        return InputChecks.Horizon.of(clock.instant(), events.maxClockSkew());
+    }
+
+    /** Builds the balancer afresh from the database, in a transaction of its own. */
     private void rebuild() {
-        Balancer fresh = new Balancer(weights, settings.explanationTopK());
-        Instant at = BalancerClockEntity.load();
-        fresh.advanceTo(at);
-        for (ArchitectEntity row : ArchitectEntity.<ArchitectEntity>listAll()) {
-            fresh.upsertArchitect(toArchitect(row), at);
-        }
-        Instant windowStart = at.minus(Balancer.TRAILING_WINDOW);
-        for (Object[] last : AssignmentHistoryEntity.lastPerArchitect()) {
-            if (!((Instant) last[1]).isAfter(windowStart)) {
-                fresh.restoreHistory((String) last[0], (Instant) last[1]);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Balancer fresh = new Balancer(weights, settings.explanationTopK());
+            Instant saved = BalancerClockEntity.load();
+            Instant at = saved;
+            if (saved.isAfter(horizon().latest())) {
+                // saved before inputs dated ahead of the clock were refused: decisions resume at the real time
+                at = clock.instant();
+                LOG.warnf("the saved balancer clock %s is ahead of this service's clock; it resumes at %s", saved, at);
             }
-        }
-        for (AssignmentHistoryEntity entry : AssignmentHistoryEntity.since(windowStart)) {
-            fresh.restoreHistory(entry.architectId, entry.assignedAt);
-        }
-        for (AssignmentEntity open : AssignmentEntity.allOpen()) {
-            fresh.restoreOpen(open.requestId, open.architectId, open.tenantId, open.weight);
-        }
-        balancer = fresh;
-        queueLength.set(QueuedRequestEntity.count());
+            fresh.advanceTo(at);
+            for (ArchitectEntity row : ArchitectEntity.<ArchitectEntity>listAll()) {
+                fresh.upsertArchitect(row.toArchitect(), at);
+            }
+            Instant windowStart = at.minus(Balancer.TRAILING_WINDOW);
+            for (Object[] last : AssignmentHistoryEntity.lastPerArchitect()) {
+                if (!((Instant) last[1]).isAfter(windowStart)) {
+                    fresh.restoreHistory((String) last[0], (Instant) last[1]);
+                }
+            }
+            for (AssignmentHistoryEntity entry : AssignmentHistoryEntity.since(windowStart)) {
+                fresh.restoreHistory(entry.architectId, entry.assignedAt);
+            }
+            for (AssignmentEntity open : AssignmentEntity.allOpen()) {
+                fresh.restoreOpen(open.requestId, open.architectId, open.tenantId, open.weight);
+            }
+            long waiting = QueuedRequestEntity.count();
+            changingState(() -> balancer = fresh);
+            savedClock = saved;
+            queueLength.set(waiting);
+            stale = false;
+        });
     }
-
-    // ---- consumed events -------------------------------------------------------------------------------
 
     /**
-     * Applies consumed events in order, all in one transaction: the events they cause are sent as they are
-     * decided and acknowledged together before the commit. Types this engine does not use are ignored.
+     * Applies consumed events in order, in one change: those applied before are skipped (one query), an
+     * invalid one refuses the whole batch before anything changes (the consumer then applies the batch one
+     * event at a time and dead-letters that one alone), the rows are read set-wise, and the events they cause are
+     * sent as they are decided and acknowledged together before the commit.
      */
-    public void apply(List<EventEnvelope<EventData>> events) {
-        exclusively(() -> {
-            for (EventEnvelope<EventData> event : events) {
+    public void apply(List<EventEnvelope<EventData>> consumed) {
+        exclusively(change -> {
+            List<EventEnvelope<EventData>> fresh = change.fresh(consumed);
+            checkInputs(fresh);
+            readRowsOf(change, fresh);
+            for (EventEnvelope<EventData> event : fresh) {
                 if (event.data() instanceof RequestSubmitted submitted) {
-                    applyRequestSubmitted(event, submitted);
+                    applyRequestSubmitted(change, event, submitted);
                 } else if (event.data() instanceof ArchitectRegistered registered) {
-                    applyRosterChange(event, registered.architect());
+                    applyRosterChange(change, event, registered.architect());
                 } else if (event.data() instanceof ArchitectUpdated updated) {
-                    applyRosterChange(event, updated.architect());
+                    applyRosterChange(change, event, updated.architect());
                 } else if (event.data() instanceof EngagementCompleted completed) {
-                    applyEngagementCompleted(event, completed);
+                    applyEngagementCompleted(change, event, completed);
                 }
             }
             return null;
         });
     }
 
-    private void applyRequestSubmitted(EventEnvelope<EventData> cause, RequestSubmitted submitted) {
-        if (!firstTime(cause.eventId())) {
+    private void checkInputs(List<EventEnvelope<EventData>> fresh) {
+        InputChecks.Horizon horizon = horizon();
+        Set<String> registeredBefore = new HashSet<>();
+        for (EventEnvelope<EventData> event : fresh) {
+            InputChecks.checkInput(event, horizon, id -> balancer.knows(id) || registeredBefore.contains(id));
+            if (event.data() instanceof ArchitectRegistered registered) {
+                registeredBefore.add(registered.architect().id());
+            }
+        }
+    }
+
+    /** The rows the events will change, read set-wise; an architect new to the roster has none to read. */
+    private void readRowsOf(Change change, List<EventEnvelope<EventData>> fresh) {
+        List<String> submitted = new ArrayList<>();
+        List<String> completed = new ArrayList<>();
+        List<String> architects = new ArrayList<>();
+        for (EventEnvelope<EventData> event : fresh) {
+            if (event.data() instanceof RequestSubmitted request) {
+                submitted.add(request.requestId());
+            } else if (event.data() instanceof EngagementCompleted engagement) {
+                completed.add(engagement.requestId());
+            } else if (event.data() instanceof ArchitectUpdated updated) {
+                architects.add(updated.architect().id());
+            } else if (event.data() instanceof ArchitectRegistered registered && balancer.knows(registered.architect().id())) {
+                architects.add(registered.architect().id());
+            }
+        }
+        List<String> requests = new ArrayList<>(submitted);
+        requests.addAll(completed);
+        change.rows.readAssignments(requests);
+        change.rows.readQueued(submitted);
+        change.rows.readArchitects(architects);
+    }
+
+    private void applyRequestSubmitted(Change change, EventEnvelope<EventData> cause, RequestSubmitted submitted) {
+        String requestId = submitted.requestId();
+        if (change.rows.assignment(requestId).isPresent()) {
             return;
         }
-        if (AssignmentEntity.findById(submitted.requestId()) != null) {
-            return;
-        }
-        QueuedRequestEntity queued = QueuedRequestEntity.findById(submitted.requestId());
-        if (queued != null) {
+        Optional<QueuedRequestEntity> queued = change.rows.queued(requestId);
+        if (queued.isPresent()) {
             // rebuilt from the decision log before the request itself: the decision stands, the request completes it
-            queued.snapshot = json(submitted.snapshot());
+            if (queued.get().snapshot == null) {
+                queued.get().snapshot = StoredJson.write(submitted.snapshot());
+            }
             return;
         }
         RequestSnapshot snapshot = submitted.snapshot();
         Instant deadline = calendar.deadline(submitted.submittedAt(), zoneOf(snapshot.timeZone()));
         Decision decision = balancer.decide(toRequest(snapshot), submitted.submittedAt(), Set.of());
         if (decision.assigned()) {
-            recordAssignment(snapshot, decision, deadline, cause.derivedId("FtaAssigned"), cause.eventId().toString(), null);
+            recordAssignment(change, change.rows.newAssignment(requestId), snapshot, decision, deadline,
+                    cause.derivedId("FtaAssigned"), cause.eventId().toString(), null);
         } else {
-            recordQueued(snapshot, decision, deadline, cause.derivedId("RequestQueued"), cause.eventId().toString());
+            recordQueued(change, snapshot, decision, deadline, cause.derivedId("RequestQueued"), cause.eventId().toString());
         }
     }
 
-    private void applyEngagementCompleted(EventEnvelope<EventData> cause, EngagementCompleted completed) {
-        if (!firstTime(cause.eventId())) {
-            return;
-        }
-        Instant at = completed.completedAt() != null ? completed.completedAt() : cause.occurredAt();
+    private void applyEngagementCompleted(Change change, EventEnvelope<EventData> cause, EngagementCompleted completed) {
+        Instant at = InputChecks.decisionTime(cause);
         balancer.advanceTo(at);
-        AssignmentEntity assignment = AssignmentEntity.findById(completed.requestId());
-        if (assignment != null && assignment.open) {
-            assignment.open = false;
-            assignment.completedAt = at;
+        change.rows.assignment(completed.requestId()).filter(row -> row.open).ifPresent(row -> {
+            row.open = false;
+            row.completedAt = at;
             balancer.release(completed.requestId());
-        }
-        assignWaiting(cause, at);
+        });
+        assignWaiting(change, cause, at);
     }
 
-    private void applyRosterChange(EventEnvelope<?> cause, ArchitectProfile profile) {
-        if (!firstTime(cause.eventId())) {
-            return;
-        }
-        Architect architect = toArchitect(profile);
-        balancer.upsertArchitect(architect, cause.occurredAt());
-        ArchitectEntity row = ArchitectEntity.findById(profile.id());
-        if (row == null) {
-            row = new ArchitectEntity();
-            row.id = profile.id();
-            fill(row, profile, cause.occurredAt());
-            row.persist();
-        } else {
-            fill(row, profile, cause.occurredAt());
-        }
-        assignWaiting(cause, cause.occurredAt());
+    private void applyRosterChange(Change change, EventEnvelope<?> cause, ArchitectProfile profile) {
+        boolean onRoster = balancer.knows(profile.id());
+        balancer.upsertArchitect(toArchitect(profile), cause.occurredAt());
+        ArchitectEntity row = onRoster
+                ? change.rows.architect(profile.id()).orElseGet(() -> change.rows.newArchitect(profile.id()))
+                : change.rows.newArchitect(profile.id());
+        row.fill(profile, cause.occurredAt());
+        assignWaiting(change, cause, cause.occurredAt());
     }
 
     /** Gives freed or new capacity to waiting requests, earliest SLA deadline first. */
-    private void assignWaiting(EventEnvelope<?> cause, Instant at) {
+    private void assignWaiting(Change change, EventEnvelope<?> cause, Instant at) {
         if (!cause.occurredAt().isAfter(replayHorizon)) {
             return;
         }
-        assignWaiting(at, queued -> cause.derivedId("FtaAssigned/" + queued.requestId), cause.eventId().toString());
+        assignWaiting(change, at, queued -> cause.derivedId("FtaAssigned/" + queued.requestId), cause.eventId().toString());
     }
 
     /**
@@ -301,82 +389,84 @@ public class AssignmentEngine {
      * replay rule above could have taken is not left waiting for the next roster or engagement event.
      */
     public void assignWaitingNow() {
-        exclusively(() -> {
-            assignWaiting(clock.instant(), queued -> UUID.nameUUIDFromBytes(
+        exclusively(change -> {
+            assignWaiting(change, clock.instant(), queued -> UUID.nameUUIDFromBytes(
                     (queued.queuedEventId + "/FtaAssigned").getBytes(StandardCharsets.UTF_8)), null);
             return null;
         });
     }
 
-    private void assignWaiting(Instant at, java.util.function.Function<QueuedRequestEntity, UUID> decisionId,
+    private void assignWaiting(Change change, Instant at, Function<QueuedRequestEntity, UUID> decisionId,
             String causationId) {
-        for (QueuedRequestEntity queued : QueuedRequestEntity.inDeadlineOrder()) {
+        for (QueuedRequestEntity queued : change.rows.waiting()) {
             if (queued.snapshot == null) {
                 continue;
             }
-            RequestSnapshot snapshot = read(queued.snapshot, RequestSnapshot.class);
+            RequestSnapshot snapshot = StoredJson.read(queued.snapshot, RequestSnapshot.class);
             Decision decision = balancer.decide(toRequest(snapshot), at, Set.of());
             if (decision.assigned()) {
-                queued.delete();
+                change.rows.dequeue(queued);
                 Instant deadline = calendar.deadline(snapshot.submittedAt(), zoneOf(snapshot.timeZone()));
-                recordAssignment(snapshot, decision, deadline, decisionId.apply(queued), causationId, null);
+                recordAssignment(change, change.rows.newAssignment(queued.requestId), snapshot, decision, deadline,
+                        decisionId.apply(queued), causationId, null);
             }
         }
     }
 
-    // ---- manager actions --------------------------------------------------------------------------------
-
     public ArchitectView register(ArchitectProfile profile) {
-        return exclusively(() -> {
+        return exclusively(change -> {
             if (balancer.knows(profile.id())) {
-                throw ApiException.conflict("architect " + profile.id() + " is already registered");
+                throw ProblemException.conflict("architect " + profile.id() + " is already registered");
             }
             EventEnvelope<ArchitectRegistered> event = EventEnvelope.of(clock.instant(), SOURCE, null, null,
                     new ArchitectRegistered(profile));
-            publishRosterEvent(event);
-            applyRosterChange(event, profile);
+            publishRosterChange(change, event);
+            applyRosterChange(change, event, profile);
             return balancer.view(profile.id()).orElseThrow();
         });
     }
 
     public ArchitectView update(ArchitectProfile profile) {
-        return exclusively(() -> {
+        return exclusively(change -> {
             if (!balancer.knows(profile.id())) {
-                throw ApiException.notFound("no architect " + profile.id());
+                throw ProblemException.notFound("no architect " + profile.id());
             }
             EventEnvelope<ArchitectUpdated> event = EventEnvelope.of(clock.instant(), SOURCE, null, null,
                     new ArchitectUpdated(profile));
-            publishRosterEvent(event);
-            applyRosterChange(event, profile);
+            publishRosterChange(change, event);
+            applyRosterChange(change, event, profile);
             return balancer.view(profile.id()).orElseThrow();
         });
     }
 
+    /** A manager's roster change is published and applied here under its event id; its copy on the topic is a no-op. */
+    private void publishRosterChange(Change change, EventEnvelope<?> event) {
+        change.publish(roster, event);
+        change.applied(event.eventId());
+    }
+
     /** Moves an open assignment to the named architect, or to the balancer's choice among the others. */
     public DecisionRecord reassign(String requestId, Optional<String> target) {
-        return exclusively(() -> {
-            AssignmentEntity assignment = AssignmentEntity.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
-            if (assignment == null) {
-                if (QueuedRequestEntity.findById(requestId) != null) {
-                    throw ApiException.conflict("request " + requestId + " is waiting in the queue, not assigned");
-                }
-                throw ApiException.notFound("no decision for request " + requestId);
-            }
+        return exclusively(change -> {
+            AssignmentEntity assignment = change.rows.assignment(requestId).orElseThrow(() ->
+                    change.rows.queued(requestId).isPresent()
+                            ? ProblemException.conflict("request " + requestId + " is waiting in the queue, not assigned")
+                            : ProblemException.notFound("no decision for request " + requestId));
             if (!assignment.open) {
-                throw ApiException.conflict("the engagement of request " + requestId + " is completed");
+                throw ProblemException.conflict("the engagement of request " + requestId + " is completed");
             }
-            DecisionRecord current = read(assignment.decision, DecisionRecord.class);
+            DecisionRecord current = StoredJson.read(assignment.decision, DecisionRecord.class);
             AssignmentRequest request = toRequest(current.request());
             Instant at = clock.instant();
             Decision decision;
             if (target.isPresent()) {
                 String to = target.get();
                 if (!balancer.knows(to)) {
-                    throw ApiException.notFound("no architect " + to);
+                    throw ProblemException.notFound("no architect " + to);
                 }
                 Optional<Exclusion> refusal = balancer.refusalOf(to, request, at);
                 if (refusal.isPresent()) {
-                    throw ApiException.conflict("architect " + to + " cannot take request " + requestId + ": "
+                    throw ProblemException.conflict("architect " + to + " cannot take request " + requestId + ": "
                             + refusal.get());
                 }
                 decision = new Decision(requestId, to, DecidingRule.MANAGER, current.role(), assignment.weight,
@@ -384,19 +474,20 @@ public class AssignmentEngine {
             } else {
                 decision = balancer.decide(request, at, Set.of(assignment.architectId));
                 if (!decision.assigned()) {
-                    throw ApiException.conflict("nobody else can take request " + requestId + " now: "
+                    throw ProblemException.conflict("nobody else can take request " + requestId + " now: "
                             + reason(decision));
                 }
             }
             String from = assignment.architectId;
             balancer.release(requestId);
-            return recordAssignment(current.request(), decision, current.slaDeadline(), UUID.randomUUID(), null, from);
+            return recordAssignment(change, assignment, current.request(), decision, current.slaDeadline(),
+                    UUID.randomUUID(), null, from);
         });
     }
 
     /** Publishes AssignmentSlaBreached, once, for every waiting request whose deadline has passed. */
     public int checkSla() {
-        return exclusively(() -> {
+        return exclusively(change -> {
             Instant now = clock.instant();
             int breached = 0;
             for (QueuedRequestEntity queued : QueuedRequestEntity.breachedBy(now)) {
@@ -408,9 +499,9 @@ public class AssignmentEngine {
                 EventEnvelope<AssignmentSlaBreached> event = EventEnvelope.of(eventId, now, SOURCE, queued.requestId,
                         queued.queuedEventId.toString(), new AssignmentSlaBreached(queued.requestId, queued.tenantId, queue,
                                 role, teamManager, queued.slaDeadline, now));
-                firstTime(eventId);
+                change.applied(eventId);
                 queued.slaBreached = true;
-                publishAssignmentEvent(event);
+                change.publish(assignments, event);
                 meters.counter("fasttrack.assignment.sla.breaches").increment();
                 breached++;
             }
@@ -418,20 +509,50 @@ public class AssignmentEngine {
         });
     }
 
-    // ---- the decision log -------------------------------------------------------------------------------
-
     /**
-     * Re-applies a decision read from this service's own assignments topic: the log is the record of what
-     * was decided, so a decision found there is applied as it stands and never decided again.
+     * Re-applies decisions read from this service's own assignments topic, in one change: the log is the record
+     * of what was decided, so a decision found there is applied as it stands and never decided again. A record
+     * that cannot be applied (no architect, a date ahead of the clock) is handed to {@code deadLetter}, whose
+     * send is acknowledged before the change commits; it is then recorded as handled, so it is dead-lettered once.
      */
-    void applyRecorded(EventEnvelope<EventData> recorded) {
-        if (!firstTime(recorded.eventId())) {
-            return;
+    void applyRecorded(List<EventEnvelope<EventData>> recorded,
+            BiFunction<EventEnvelope<EventData>, InvalidEventException, CompletableFuture<Void>> deadLetter) {
+        underGate(change -> {
+            InputChecks.Horizon horizon = horizon();
+            List<EventEnvelope<EventData>> valid = new ArrayList<>();
+            for (EventEnvelope<EventData> decision : change.fresh(recorded)) {
+                try {
+                    InputChecks.checkRecorded(decision, horizon);
+                    valid.add(decision);
+                } catch (InvalidEventException refused) {
+                    LOG.warnf("skipping decision %s of the decision log: %s", decision.eventId(), refused.getMessage());
+                    change.awaitBeforeCommit(deadLetter.apply(decision, refused));
+                }
+            }
+            List<String> requestIds = valid.stream().map(decision -> recordedRequestId(decision.data()))
+                    .filter(Objects::nonNull).toList();
+            change.rows.readAssignments(requestIds);
+            change.rows.readQueued(requestIds);
+            valid.forEach(decision -> applyRecorded(change, decision));
+            return null;
+        });
+    }
+
+    private static String recordedRequestId(EventData data) {
+        if (data instanceof FtaAssigned assigned) {
+            return assigned.requestId();
         }
+        if (data instanceof RequestQueued queued) {
+            return queued.requestId();
+        }
+        return data instanceof AssignmentSlaBreached breach ? breach.requestId() : null;
+    }
+
+    private void applyRecorded(Change change, EventEnvelope<EventData> recorded) {
         if (recorded.data() instanceof FtaAssigned assigned) {
-            applyRecordedAssignment(recorded, assigned);
+            applyRecordedAssignment(change, recorded, assigned);
         } else if (recorded.data() instanceof RequestQueued queued) {
-            if (AssignmentEntity.findById(queued.requestId()) == null && QueuedRequestEntity.findById(queued.requestId()) == null) {
+            if (change.rows.assignment(queued.requestId()).isEmpty() && change.rows.queued(queued.requestId()).isEmpty()) {
                 QueuedRequestEntity row = new QueuedRequestEntity();
                 row.requestId = queued.requestId();
                 row.tenantId = queued.tenantId();
@@ -440,55 +561,46 @@ public class AssignmentEngine {
                 row.slaDeadline = queued.slaDeadline();
                 row.queuedAt = queued.queuedAt();
                 row.queuedEventId = recorded.eventId();
-                row.decision = json(new DecisionRecord(queued.requestId(), queued.tenantId(), "QUEUED", null,
+                row.decision = StoredJson.write(new DecisionRecord(queued.requestId(), queued.tenantId(), "QUEUED", null,
                         DecidingRule.QUEUE.name(), queued.role(), queued.weight(), queued.slaDeadline(), queued.queuedAt(),
                         null, recorded.eventId(), queued.reason(), queued.candidates(), Map.of(), null));
-                row.persist();
+                change.rows.queue(row);
             }
         } else if (recorded.data() instanceof AssignmentSlaBreached breach) {
-            QueuedRequestEntity row = QueuedRequestEntity.findById(breach.requestId());
-            if (row != null) {
-                row.slaBreached = true;
-            }
+            change.rows.queued(breach.requestId()).ifPresent(row -> row.slaBreached = true);
         }
     }
 
-    private void applyRecordedAssignment(EventEnvelope<EventData> recorded, FtaAssigned assigned) {
-        AssignmentEntity row = AssignmentEntity.findById(assigned.requestId());
+    private void applyRecordedAssignment(Change change, EventEnvelope<EventData> recorded, FtaAssigned assigned) {
+        Optional<AssignmentEntity> existing = change.rows.assignment(assigned.requestId());
         Instant at = assigned.assignedAt() != null ? assigned.assignedAt() : recorded.occurredAt();
-        if (row != null && (!row.open || row.architectId.equals(assigned.architect().id()))) {
+        if (existing.isPresent() && (!existing.get().open || existing.get().architectId.equals(assigned.architect().id()))) {
             return;
         }
-        if (row != null) {
+        if (existing.isPresent()) {
             balancer.release(assigned.requestId());
         }
-        QueuedRequestEntity queued = QueuedRequestEntity.findById(assigned.requestId());
-        if (queued != null) {
-            queued.delete();
-        }
+        change.rows.queued(assigned.requestId()).ifPresent(change.rows::dequeue);
         balancer.assign(assigned.requestId(), assigned.architect().id(), assigned.tenantId(), assigned.weight(), at);
         DecisionRecord record = new DecisionRecord(assigned.requestId(), assigned.tenantId(), "ASSIGNED", assigned.architect(),
                 assigned.decidingRule(), assigned.architect().role(), assigned.weight(), assigned.slaDeadline(), at,
                 assigned.reassignedFrom(), recorded.eventId(), null, assigned.candidates(), Map.of(), assigned.request());
-        saveAssignment(row, record, recorded.eventId());
+        saveAssignment(change, existing.orElseGet(() -> change.rows.newAssignment(assigned.requestId())), record);
     }
 
-    // ---- reads ------------------------------------------------------------------------------------------
-
-    public <T> T read(java.util.function.Function<Balancer, T> query) {
+    /** A query of the balancer; it waits only while a change works on the balancer in memory. */
+    public <T> T read(Function<Balancer, T> query) {
         awaitReady();
-        gate.lock();
+        state.readLock().lock();
         try {
             return query.apply(balancer);
         } finally {
-            gate.unlock();
+            state.readLock().unlock();
         }
     }
 
-    // ---- recording decisions ----------------------------------------------------------------------------
-
-    private DecisionRecord recordAssignment(RequestSnapshot snapshot, Decision decision, Instant deadline, UUID eventId,
-            String causationId, String reassignedFrom) {
+    private DecisionRecord recordAssignment(Change change, AssignmentEntity row, RequestSnapshot snapshot, Decision decision,
+            Instant deadline, UUID eventId, String causationId, String reassignedFrom) {
         balancer.assign(snapshot.requestId(), decision.architectId(), snapshot.customer().tenantId(), decision.weight(),
                 decision.decidedAt());
         ArchitectRef architect = refOf(decision.architectId());
@@ -497,34 +609,29 @@ public class AssignmentEngine {
         DecisionRecord record = new DecisionRecord(snapshot.requestId(), snapshot.customer().tenantId(), "ASSIGNED", architect,
                 decision.rule().name(), decision.role(), decision.weight(), deadline, decision.decidedAt(), reassignedFrom,
                 eventId, null, decision.candidates(), counts(decision), snapshot);
-        saveAssignment(AssignmentEntity.findById(snapshot.requestId()), record, eventId);
-        firstTime(eventId);
-        publishAssignmentEvent(EventEnvelope.of(eventId, decision.decidedAt(), SOURCE, snapshot.requestId(),
+        saveAssignment(change, row, record);
+        change.applied(eventId);
+        change.publish(assignments, EventEnvelope.of(eventId, decision.decidedAt(), SOURCE, snapshot.requestId(),
                 causationId, assigned));
         meters.counter("fasttrack.assignment.decisions", "rule", decision.rule().name()).increment();
         return record;
     }
 
-    private void saveAssignment(AssignmentEntity existing, DecisionRecord record, UUID eventId) {
-        AssignmentEntity row = existing;
-        if (row == null) {
-            row = new AssignmentEntity();
-            row.requestId = record.requestId();
-        }
+    /** The assignment row takes the decision (and is open); the history gains one entry. */
+    private static void saveAssignment(Change change, AssignmentEntity row, DecisionRecord record) {
         row.tenantId = record.tenantId();
         row.architectId = record.architect().id();
         row.weight = record.weight();
         row.open = true;
         row.assignedAt = record.decidedAt();
-        row.decisionEventId = eventId;
-        row.decision = json(record);
-        if (existing == null) {
-            row.persist();
-        }
-        AssignmentHistoryEntity.of(eventId, record.requestId(), record.architect().id(), record.decidedAt()).persist();
+        row.decisionEventId = record.eventId();
+        row.decision = StoredJson.write(record);
+        change.rows.addHistory(AssignmentHistoryEntity.of(record.eventId(), record.requestId(), record.architect().id(),
+                record.decidedAt()));
     }
 
-    private void recordQueued(RequestSnapshot snapshot, Decision decision, Instant deadline, UUID eventId, String causationId) {
+    private void recordQueued(Change change, RequestSnapshot snapshot, Decision decision, Instant deadline, UUID eventId,
+            String causationId) {
         String reason = reason(decision);
         RequestQueued queued = new RequestQueued(snapshot.requestId(), snapshot.customer().tenantId(), snapshot.queue(),
                 decision.role(), decision.weight(), deadline, decision.decidedAt(), reason, decision.candidates());
@@ -536,13 +643,13 @@ public class AssignmentEngine {
         row.slaDeadline = deadline;
         row.queuedAt = decision.decidedAt();
         row.queuedEventId = eventId;
-        row.snapshot = json(snapshot);
-        row.decision = json(new DecisionRecord(snapshot.requestId(), snapshot.customer().tenantId(), "QUEUED", null,
-                DecidingRule.QUEUE.name(), decision.role(), decision.weight(), deadline, decision.decidedAt(), null, eventId,
-                reason, decision.candidates(), counts(decision), snapshot));
-        row.persist();
-        firstTime(eventId);
-        publishAssignmentEvent(EventEnvelope.of(eventId, decision.decidedAt(), SOURCE, snapshot.requestId(),
+        row.snapshot = StoredJson.write(snapshot);
+        row.decision = StoredJson.write(new DecisionRecord(snapshot.requestId(), snapshot.customer().tenantId(), "QUEUED",
+                null, DecidingRule.QUEUE.name(), decision.role(), decision.weight(), deadline, decision.decidedAt(), null,
+                eventId, reason, decision.candidates(), counts(decision), snapshot));
+        change.rows.queue(row);
+        change.applied(eventId);
+        change.publish(assignments, EventEnvelope.of(eventId, decision.decidedAt(), SOURCE, snapshot.requestId(),
                 causationId, queued));
         meters.counter("fasttrack.assignment.decisions", "rule", DecidingRule.QUEUE.name()).increment();
     }
@@ -564,12 +671,6 @@ public class AssignmentEngine {
         return new ArchitectRef(profile.id(), profile.name(), profile.role(), profile.region(), profile.teamManager());
     }
 
-    private boolean firstTime(UUID eventId) {
-        return ProcessedEventEntity.firstTime(eventId, clock.instant());
-    }
-
-    // ---- mapping ----------------------------------------------------------------------------------------
-
     static AssignmentRequest toRequest(RequestSnapshot snapshot) {
         return new AssignmentRequest(snapshot.requestId(), snapshot.customer().tenantId(), snapshot.type(), snapshot.queue(),
                 snapshot.getModern(), snapshot.region(), snapshot.workloads());
@@ -590,58 +691,17 @@ public class AssignmentEngine {
                 profile.awayFrom(), profile.awayTo());
     }
 
-    private static Architect toArchitect(ArchitectEntity row) {
-        Set<Workload> skills = row.skills.isEmpty() ? Set.of()
-                : Arrays.stream(row.skills.split(",")).map(Workload::valueOf).collect(Collectors.toSet());
-        return new Architect(row.id, row.name, ArchitectRole.valueOf(row.role), Region.valueOf(row.region),
-                ZoneId.of(row.timeZone), row.capacity, skills, row.teamManager, row.awayFrom, row.awayTo);
-    }
-
-    private static void fill(ArchitectEntity row, ArchitectProfile profile, Instant at) {
-        row.name = profile.name();
-        row.role = profile.role().name();
-        row.region = profile.region().name();
-        row.timeZone = profile.timeZone();
-        row.capacity = profile.capacity();
-        row.skills = profile.skills() == null ? "" : profile.skills().stream().map(Enum::name).sorted()
-                .collect(Collectors.joining(","));
-        row.teamManager = profile.teamManager();
-        row.awayFrom = profile.awayFrom();
-        row.awayTo = profile.awayTo();
-        row.updatedAt = at;
-    }
-
-    static String json(Object value) {
-        try {
-            return EventCodec.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    static <T> T read(String json, Class<T> type) {
-        try {
-            return EventCodec.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read stored " + type.getSimpleName(), e);
-        }
-    }
-
-    public static DecisionRecord readDecision(String json) {
-        return read(json, DecisionRecord.class);
-    }
-
     /** The stored decision for a request, with its current status; empty if the service never saw it. */
     public Optional<DecisionRecord> decisionOf(String requestId) {
         awaitReady();
         return QuarkusTransaction.requiringNew().call(() -> {
             AssignmentEntity assignment = AssignmentEntity.findById(requestId);
             if (assignment != null) {
-                return Optional.of(read(assignment.decision, DecisionRecord.class)
+                return Optional.of(StoredJson.read(assignment.decision, DecisionRecord.class)
                         .withStatus(assignment.open ? "ASSIGNED" : "COMPLETED"));
             }
             QueuedRequestEntity queued = QueuedRequestEntity.findById(requestId);
-            return Optional.ofNullable(queued).map(q -> read(q.decision, DecisionRecord.class));
+            return Optional.ofNullable(queued).map(q -> StoredJson.read(q.decision, DecisionRecord.class));
         });
     }
 }

@@ -7,30 +7,43 @@ import io.fasttrack.flow.events.EventDecodingException;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.RequestQueued;
-import io.quarkus.runtime.StartupEvent;
+import io.fasttrack.flow.events.Topic;
+import io.fasttrack.flow.kit.messaging.Effects;
+import io.fasttrack.flow.kit.messaging.KitSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * At startup, before any input is consumed, re-applies this service's own decisions from the assignments
+ * When this instance starts deciding (it took the decider lease), before any input is consumed, re-applies this service's own decisions from the assignments
  * topic (from its beginning to its current end). Decisions already in the database are skipped by event
  * id; decisions the database lacks (an empty store being rebuilt, or a crash between the broker's ack and
  * the commit) are applied as recorded, so the inputs replayed afterwards find their decision made and do
- * not decide again.
+ * not decide again. A record that is not a readable event, or a decision that cannot be applied (no
+ * architect, a date ahead of the clock), is skipped and dead-lettered with the reason: the service starts.
  */
 @ApplicationScoped
 public class DecisionLog {
@@ -40,16 +53,20 @@ public class DecisionLog {
     @Inject
     AssignmentEngine engine;
 
+    @Inject
+    AssignmentSettings settings;
+
+    @Inject
+    KitSettings events;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
     @ConfigProperty(name = "fasttrack.topic.assignments")
     String assignmentsTopic;
 
-    @Inject
-    AssignmentSettings settings;
-
-    void onStart(@Observes StartupEvent startup) {
+    /** Once this instance holds the decider lease, before its channels consume anything (see DeciderElection). */
+    void onStart(@Observes DeciderElected elected) {
         engine.load();
         Instant latestDecision = Instant.EPOCH;
         if (settings.replayDecisionsAtStartup()) {
@@ -59,12 +76,17 @@ public class DecisionLog {
         engine.open(latestDecision);
     }
 
+    /** Re-applies the log, one poll per change; returns the time of the latest decision it holds. */
     Instant replay() {
         Instant latest = Instant.EPOCH;
+        Instant latestAccepted = engine.horizon().latest();
+        // the replay reads with a plain consumer before any channel runs, so no channel's dead-letter strategy
+        // applies: a plain producer writes its dead letters, as the channels' strategy does
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer());
+                DeadLetters deadLetters = new DeadLetters()) {
             List<TopicPartition> partitions = consumer.partitionsFor(assignmentsTopic, Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(assignmentsTopic, info.partition())).toList();
             consumer.assign(partitions);
@@ -72,27 +94,30 @@ public class DecisionLog {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 List<EventEnvelope<EventData>> batch = new ArrayList<>();
+                Map<UUID, ConsumerRecord<String, byte[]>> sources = new HashMap<>();
+                List<CompletableFuture<Void>> unreadable = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
                         continue;
                     }
                     try {
-                        batch.add(EventCodec.decode(record.value()));
-                    } catch (EventDecodingException unreadable) {
-                        LOG.warnf("skipping unreadable record %s-%d@%d on the decision log: %s", record.topic(),
-                                record.partition(), record.offset(), unreadable.getMessage());
+                        EventEnvelope<EventData> recorded = EventCodec.decode(record.value());
+                        batch.add(recorded);
+                        sources.putIfAbsent(recorded.eventId(), record);
+                    } catch (EventDecodingException notAnEvent) {
+                        LOG.warnf("skipping unreadable record %s-%d@%d of the decision log: %s", record.topic(),
+                                record.partition(), record.offset(), notAnEvent.getMessage());
+                        unreadable.add(deadLetters.send(record, notAnEvent));
                     }
                 }
                 for (EventEnvelope<EventData> recorded : batch) {
                     Instant decidedAt = decisionTime(recorded.data());
-                    if (decidedAt != null && decidedAt.isAfter(latest)) {
+                    if (decidedAt != null && decidedAt.isAfter(latest) && !decidedAt.isAfter(latestAccepted)) {
                         latest = decidedAt;
                     }
                 }
-                engine.underGate(() -> {
-                    batch.forEach(engine::applyRecorded);
-                    return null;
-                });
+                engine.applyRecorded(batch, (refused, reason) -> deadLetters.send(sources.get(refused.eventId()), reason));
+                Effects.awaitAll(unreadable, events.ackTimeout());
             }
         }
         return latest;
@@ -103,5 +128,49 @@ public class DecisionLog {
             return assigned.assignedAt();
         }
         return data instanceof RequestQueued queued ? queued.queuedAt() : null;
+    }
+
+    /**
+     * Writes refused records of the decision log to its dead-letter topic, key, value and headers as they were,
+     * with the headers the channels' dead-letter strategy adds (reason, topic, partition, offset); the producer
+     * is made on the first refusal.
+     */
+    private final class DeadLetters implements AutoCloseable {
+
+        private KafkaProducer<String, byte[]> producer;
+
+        CompletableFuture<Void> send(ConsumerRecord<String, byte[]> record, RuntimeException reason) {
+            if (producer == null) {
+                producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+            }
+            ProducerRecord<String, byte[]> dead = new ProducerRecord<>(record.topic() + Topic.DEAD_LETTER_SUFFIX, null,
+                    record.key(), record.value(), new RecordHeaders(record.headers().toArray()));
+            header(dead, "dead-letter-reason", String.valueOf(reason.getMessage()));
+            header(dead, "dead-letter-exception-class-name", reason.getClass().getName());
+            header(dead, "dead-letter-topic", record.topic());
+            header(dead, "dead-letter-partition", Integer.toString(record.partition()));
+            header(dead, "dead-letter-offset", Long.toString(record.offset()));
+            CompletableFuture<Void> written = new CompletableFuture<>();
+            producer.send(dead, (metadata, failure) -> {
+                if (failure == null) {
+                    written.complete(null);
+                } else {
+                    written.completeExceptionally(failure);
+                }
+            });
+            return written;
+        }
+
+        private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+            record.headers().remove(name).add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void close() {
+            if (producer != null) {
+                producer.close();
+            }
+        }
     }
 }

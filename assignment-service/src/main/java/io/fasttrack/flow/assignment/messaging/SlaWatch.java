@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 
 /**
  * Every {@code fasttrack.assignment.sla.check-interval}: offers the current capacity to waiting requests,
- * then reports those past their SLA deadline.
+ * then reports those past their SLA deadline. Only on the instance that decides (a follower has no state loaded).
  */
 @ApplicationScoped
 public class SlaWatch {
@@ -15,7 +15,7 @@ public class SlaWatch {
     AssignmentEngine engine;
 
     @Scheduled(every = "${fasttrack.assignment.sla.check-interval}", delayed = "${fasttrack.assignment.sla.check-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = DeciderElection.NotDeciding.class)
     void check() {
         engine.assignWaitingNow();
         engine.checkSla();

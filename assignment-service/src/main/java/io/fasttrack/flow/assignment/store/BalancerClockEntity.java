@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
+/** The balancer's clock, one row that the schema creates (migration V3_1), so a restart resumes with the same notion of "now". */
 @Entity
 @Table(name = "balancer_clock")
 public class BalancerClockEntity extends PanacheEntityBase {
@@ -21,15 +22,8 @@ public class BalancerClockEntity extends PanacheEntityBase {
         return row == null ? Instant.EPOCH : row.clock;
     }
 
+    /** One update statement. */
     public static void save(Instant clock) {
-        BalancerClockEntity row = findById(SINGLE_ROW);
-        if (row == null) {
-            row = new BalancerClockEntity();
-            row.id = SINGLE_ROW;
-            row.clock = clock;
-            row.persist();
-        } else {
-            row.clock = clock;
-        }
+        update("clock = ?1 where id = ?2", clock, SINGLE_ROW);
     }
 }

@@ -1,7 +1,6 @@
 package io.fasttrack.flow.assignment.store;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Page;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -38,8 +37,9 @@ public class QueuedRequestEntity extends PanacheEntityBase {
         return list("order by slaDeadline, requestId");
     }
 
-    public static List<QueuedRequestEntity> page(int page, int size) {
-        return find("order by slaDeadline, requestId").page(Page.of(page, size)).list();
+    public static List<QueuedRequestEntity> page(int offset, int size) {
+        return getEntityManager().createQuery("from QueuedRequestEntity order by slaDeadline, requestId",
+                QueuedRequestEntity.class).setFirstResult(offset).setMaxResults(size).getResultList();
     }
 
     public static List<QueuedRequestEntity> breachedBy(Instant now) {

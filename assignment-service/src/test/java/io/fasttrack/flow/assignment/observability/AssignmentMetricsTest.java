@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fasttrack.flow.assignment.Fixtures;
 import io.fasttrack.flow.assignment.RosterIsolatedTest;
-import io.fasttrack.flow.assignment.SettableClock;
+import io.fasttrack.flow.assignment.TestClock;
 import io.fasttrack.flow.assignment.messaging.AssignmentEngine;
 import io.fasttrack.flow.events.AssignmentSlaBreached;
 import io.fasttrack.flow.events.RequestSubmitted;
@@ -75,7 +75,7 @@ class AssignmentMetricsTest extends RosterIsolatedTest {
             assertThat(PrometheusScrape.value(DECISIONS, "rule=\"QUEUE\"")).isEqualTo(queued + 1);
         });
 
-        SettableClock.set(Instant.parse("2026-11-04T08:00:00Z"));
+        TestClock.CLOCK.set(Instant.parse("2026-11-04T08:00:00Z"));
         engine.checkSla();
         engine.checkSla();
         fixtures.streams.await(topic("assignments"), AssignmentSlaBreached.class,

@@ -1,0 +1,72 @@
+package io.fasttrack.flow.assignment.messaging;
+
+import io.fasttrack.flow.assignment.store.ChangeRows;
+import io.fasttrack.flow.events.EventData;
+import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.kit.messaging.Effects;
+import io.fasttrack.flow.kit.messaging.EnvelopeSends;
+import io.fasttrack.flow.kit.store.ProcessedEvents;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+/**
+ * One change of the engine's state, in one transaction: the rows it reads and writes, the events it publishes
+ * (their acks awaited once, bounded), and the event ids it applied or caused (recorded in one JDBC batch), so
+ * that applying them again is a no-op.
+ */
+final class Change {
+
+    final ChangeRows rows = new ChangeRows();
+    private final ProcessedEvents processed;
+    private final List<CompletableFuture<Void>> acks = new ArrayList<>();
+    private final Set<UUID> applied = new LinkedHashSet<>();
+
+    Change(ProcessedEvents processed) {
+        this.processed = processed;
+    }
+
+    /** The events not applied before, each once and in order: one query for the whole batch. */
+    List<EventEnvelope<EventData>> fresh(List<EventEnvelope<EventData>> events) {
+        Map<UUID, EventEnvelope<EventData>> distinct = new LinkedHashMap<>();
+        events.forEach(event -> distinct.putIfAbsent(event.eventId(), event));
+        distinct.keySet().removeAll(processed.alreadyApplied(distinct.keySet()));
+        applied.addAll(distinct.keySet());
+        return List.copyOf(distinct.values());
+    }
+
+    /** Marks an event this change caused (and applied) or settled otherwise, so its copy changes nothing. */
+    void applied(UUID eventId) {
+        applied.add(eventId);
+    }
+
+    /** Publishes the envelope now; the change commits only once the broker acknowledged it. */
+    void publish(Emitter<EventEnvelope<?>> emitter, EventEnvelope<?> envelope) {
+        acks.add(EnvelopeSends.send(emitter, envelope));
+    }
+
+    /** A send made elsewhere (a dead letter) that must be acknowledged before the change commits. */
+    void awaitBeforeCommit(CompletableFuture<Void> ack) {
+        acks.add(ack);
+    }
+
+    /**
+     * Writes what the change holds (its new rows, then one flush in JDBC batches, then the applied ids) while the
+     * broker acknowledges what it published, then waits for those acks, at most {@code ackTimeout}.
+     *
+     * @throws io.fasttrack.flow.kit.messaging.TransientFailure when the broker did not acknowledge in time
+     */
+    void write(Instant at, Duration ackTimeout) {
+        rows.write();
+        processed.recordApplied(applied, at);
+        Effects.awaitAll(acks, ackTimeout);
+    }
+}
