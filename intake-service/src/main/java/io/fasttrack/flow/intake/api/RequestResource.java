@@ -4,6 +4,8 @@ import jakarta.annotation.security.RolesAllowed;
 import io.fasttrack.flow.events.http.Problem;
 import io.fasttrack.flow.intake.domain.RequestStatus;
 import io.fasttrack.flow.intake.store.RequestQueries;
+import io.fasttrack.flow.kit.api.Paging;
+import io.fasttrack.flow.kit.api.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,7 +29,6 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class RequestResource {
 
-    static final int MAX_PAGE_SIZE = 100;
     private static final String SUBMISSION_EXAMPLE = """
             {"type": "DISCOVERY_WORKSHOP",
              "customer": {"tenantId": "contoso-001", "name": "Contoso", "segment": "S500"},
@@ -69,12 +70,12 @@ public class RequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Body is not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The broker did not acknowledge; nothing kept, retry after Retry-After",
+    @APIResponse(responseCode = "503", description = "The broker did not acknowledge in time; the request may have been recorded. A retry after Retry-After with the same Idempotency-Key and body is safe (same request id, recorded once)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
-            throw new ProblemException(Problem.invalid("the Idempotency-Key header is invalid", List.of(
-                    new Problem.Violation("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters"))));
+            throw ProblemException.invalid("the Idempotency-Key header is invalid", List.of(
+                    new Problem.Violation("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters")));
         }
         SubmissionAnswer answer = submissions.submit(body, idempotencyKey);
         return Response.accepted(answer).header("Location", "/requests/" + answer.id()).build();
@@ -84,24 +85,26 @@ public class RequestResource {
     @GET
     @Path("/{id}")
     public RequestView get(@PathParam("id") String id) {
-        return queries.find(id).map(RequestView::of).orElseThrow(() -> new ProblemException(
-                Problem.of(404, "Not Found", "no request with id " + id)));
+        return queries.find(id).map(RequestView::of).orElseThrow(() -> ProblemException.notFound("no request with id " + id));
     }
 
+    /** Newest first, in the kit's envelope {@code {items, total, page, size}}; one 400 names every bad parameter. */
     @RolesAllowed({"reader", "submitter", "manager"})
     @GET
-    public RequestPage list(@QueryParam("tenantId") String tenantId, @QueryParam("status") String status,
+    public Paging.Page<RequestView> list(@QueryParam("tenantId") String tenantId, @QueryParam("status") String status,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         List<Problem.Violation> violations = new ArrayList<>();
         RequestStatus wanted = parseStatus(status, violations);
-        int pageNumber = parseInt("page", page, 0, 0, Integer.MAX_VALUE, violations);
-        int pageSize = parseInt("size", size, 20, 1, MAX_PAGE_SIZE, violations);
-        if (!violations.isEmpty()) {
-            throw new ProblemException(Problem.invalid("invalid query parameters", violations));
+        Paging paging = null;
+        try {
+            paging = Paging.of(page, size);
+        } catch (ProblemException badPaging) {
+            violations.addAll(badPaging.problem().violations());
         }
-        RequestQueries.ResultPage result = queries.list(blankToNull(tenantId), wanted, pageNumber, pageSize);
-        return new RequestPage(result.items().stream().map(RequestView::of).toList(), pageNumber, pageSize,
-                result.total());
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid("invalid query parameters", violations);
+        }
+        return queries.list(blankToNull(tenantId), wanted, paging).map(RequestView::of);
     }
 
     private static RequestStatus parseStatus(String status, List<Problem.Violation> violations) {
@@ -115,22 +118,6 @@ public class RequestResource {
                     + String.join(", ", Arrays.stream(RequestStatus.values()).map(Enum::name).toList())));
             return null;
         }
-    }
-
-    private static int parseInt(String name, String value, int fallback, int min, int max, List<Problem.Violation> violations) {
-        if (blankToNull(value) == null) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below like an out-of-range number
-        }
-        violations.add(new Problem.Violation(name, "must be a whole number from " + min + " to " + max));
-        return fallback;
     }
 
     private static String blankToNull(String value) {

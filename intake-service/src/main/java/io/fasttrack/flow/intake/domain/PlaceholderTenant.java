@@ -1,5 +1,6 @@
 package io.fasttrack.flow.intake.domain;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** The tenant id minted for a customer that has none yet, so discovery data has a home (the seeds' "fake" tenant). */
@@ -12,5 +13,10 @@ public final class PlaceholderTenant {
 
     public static String mint(UUID unique) {
         return PREFIX + unique;
+    }
+
+    /** The placeholder of one request: a request published again (a retry after a 503) names the same one. */
+    public static String forRequest(String requestId) {
+        return mint(UUID.nameUUIDFromBytes(("placeholder-tenant/" + requestId).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -10,18 +10,29 @@ import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.RequestQueued;
 import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.intake.domain.RequestProgress;
+import io.fasttrack.flow.kit.messaging.TransientFailure;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.time.Clock;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * Keeps the request-status projection: applies each event at most once (by event id) in the same
- * transaction that records it as processed. Every write is an upsert, so events may come in any order
- * across topics, and replaying the topics into an empty database rebuilds the same rows.
+ * Keeps the request-status projection, a batch of events at a time: it reads every row the batch touches with
+ * one query, applies the events to them in memory in their order ({@link RequestProgress} decides each status
+ * change), then inserts the new rows and updates the changed ones in one JDBC batch each. A row another writer
+ * stored or changed in the meantime (the HTTP thread stores every accepted request; three consumers share the
+ * rows) is read again and the batch's events for it applied over it, in the same transaction. Status only moves
+ * forward and a row may exist before its RequestSubmitted, so events may come in any order across topics, and
+ * replaying the topics into an empty database rebuilds the same rows. Which events were applied before is the
+ * kit's concern ({@code BatchConsumer}): this class sees each event once.
  */
 @ApplicationScoped
 public class RequestProjection {
@@ -29,105 +40,126 @@ public class RequestProjection {
     /** What applying an event did. */
     public enum Outcome {
         APPLIED,
+        /** A copy of a submission the row holds already (the HTTP thread stored it from the same event). */
         DUPLICATE,
+        /** The event changes no request (an engagement reassignment that names none). */
         NOT_RELEVANT
     }
 
-    private final EntityManager entityManager;
-    private final Clock clock;
-
-    RequestProjection(EntityManager entityManager, Clock clock) {
-        this.entityManager = entityManager;
-        this.clock = clock;
+    /** The row an event changes and how; {@code change} answers whether it changed anything. */
+    private record Step(String requestId, String tenantId, Predicate<RequestRecord> change) {
     }
 
-    /** Applies the events in order, all in one transaction; returns what each one did. */
-    public List<Outcome> apply(List<EventEnvelope<EventData>> envelopes) {
-        return ConflictRetry.inNewTransaction(() -> {
-            List<Outcome> outcomes = new ArrayList<>(envelopes.size());
-            for (EventEnvelope<EventData> envelope : envelopes) {
-                outcomes.add(applyOnce(envelope));
+    /** The rows a batch works on: those read, those it creates, and those of the read ones it changed. */
+    private static final class Rows {
+        private final Map<String, RequestRecord> stored;
+        private final Map<String, RequestRecord> created = new LinkedHashMap<>();
+        private final Map<String, RequestRecord> changed = new LinkedHashMap<>();
+
+        Rows(Map<String, RequestRecord> stored) {
+            this.stored = stored;
+        }
+
+        Outcome apply(Step step) {
+            if (step == null) {
+                return Outcome.NOT_RELEVANT;
             }
-            entityManager.flush();
-            return outcomes;
-        });
+            RequestRecord row = stored.get(step.requestId());
+            boolean isNew = row == null;
+            if (isNew) {
+                row = created.computeIfAbsent(step.requestId(), id -> RequestRecord.awaitingSubmission(id, step.tenantId()));
+            }
+            if (!step.change().test(row)) {
+                return Outcome.DUPLICATE;
+            }
+            if (!isNew) {
+                changed.put(row.id, row);
+            }
+            return Outcome.APPLIED;
+        }
     }
 
-    private Outcome applyOnce(EventEnvelope<EventData> envelope) {
-        if (!isRelevant(envelope.data())) {
-            return Outcome.NOT_RELEVANT;
+    private final RequestTable table;
+
+    RequestProjection(RequestTable table) {
+        this.table = table;
+    }
+
+    /** Applies the events in order, in the caller's transaction; returns what each one did. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Outcome> apply(List<EventEnvelope<EventData>> events) {
+        List<Step> steps = events.stream().map(event -> stepOf(event.data(), event.occurredAt())).toList();
+        Rows rows = new Rows(table.find(steps.stream().filter(Objects::nonNull).map(Step::requestId).toList()));
+        List<Outcome> outcomes = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            outcomes.add(rows.apply(step));
         }
-        if (entityManager.find(ProcessedEvent.class, envelope.eventId()) != null) {
-            return Outcome.DUPLICATE;
+        Set<String> lost = new HashSet<>(table.insertAbsent(rows.created.values()));
+        lost.addAll(table.update(rows.changed.values()));
+        if (!lost.isEmpty()) {
+            // another writer stored or changed these rows since they were read: their events apply once more,
+            // in order, over what it committed; losing them again is left to the kit's retry of the batch
+            Rows winners = new Rows(table.find(lost));
+            for (int i = 0; i < steps.size(); i++) {
+                if (steps.get(i) != null && lost.contains(steps.get(i).requestId())) {
+                    outcomes.set(i, winners.apply(steps.get(i)));
+                }
+            }
+            if (!winners.created.isEmpty() || !table.update(winners.changed.values()).isEmpty()) {
+                throw new TransientFailure(lost.size() + " request rows changed again while a batch was applied over them");
+            }
         }
-        applyData(envelope.data(), envelope.occurredAt());
-        ProcessedEvent processed = new ProcessedEvent();
-        processed.eventId = envelope.eventId();
-        processed.processedAt = clock.instant();
-        entityManager.persist(processed);
-        return Outcome.APPLIED;
+        return outcomes;
     }
 
     /**
      * Stores an accepted request right after the broker acknowledged its event, so a GET right after the 202
-     * finds it; the requests-topic consumer would store the same row a moment later anyway.
+     * finds it: one insert, which leaves alone a row the consumers stored first. The requests consumer applies
+     * the same event a moment later anyway. In the caller's transaction.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void recordAccepted(RequestSubmitted submitted) {
-        ConflictRetry.inNewTransaction(() -> {
-            recordSubmitted(submitted);
-            entityManager.flush();
-            return null;
-        });
+        RequestRecord row = RequestRecord.awaitingSubmission(submitted.requestId(), submitted.customer().tenantId());
+        row.recordSubmission(submitted);
+        table.insertAbsent(List.of(row));
     }
 
-    private static boolean isRelevant(EventData data) {
-        return data instanceof RequestSubmitted || data instanceof RequestQueued || data instanceof FtaAssigned
-                || data instanceof AssignmentSlaBreached || data instanceof EngagementOpened
-                || data instanceof EngagementReassigned || data instanceof EngagementCompleted;
-    }
-
-    private void applyData(EventData data, Instant occurredAt) {
+    /** What the event does to its request; null when it changes none. */
+    private static Step stepOf(EventData data, Instant occurredAt) {
         if (data instanceof RequestSubmitted submitted) {
-            recordSubmitted(submitted);
-        } else if (data instanceof RequestQueued queued) {
-            progress(queued.requestId(), queued.tenantId(), occurredAt, p -> p.queued(queued.slaDeadline()));
-        } else if (data instanceof FtaAssigned assigned) {
-            progress(assigned.requestId(), assigned.tenantId(), occurredAt,
+            return new Step(submitted.requestId(), submitted.customer().tenantId(), row -> row.recordSubmission(submitted));
+        }
+        if (data instanceof RequestQueued queued) {
+            return progress(queued.requestId(), queued.tenantId(), occurredAt, p -> p.queued(queued.slaDeadline()));
+        }
+        if (data instanceof FtaAssigned assigned) {
+            return progress(assigned.requestId(), assigned.tenantId(), occurredAt,
                     p -> p.assigned(assigned.architect().id(), assigned.architect().name(), assigned.slaDeadline()));
-        } else if (data instanceof AssignmentSlaBreached breached) {
-            progress(breached.requestId(), breached.tenantId(), occurredAt, RequestProgress::slaWasBreached);
-        } else if (data instanceof EngagementOpened opened) {
+        }
+        if (data instanceof AssignmentSlaBreached breached) {
+            return progress(breached.requestId(), breached.tenantId(), occurredAt, RequestProgress::slaWasBreached);
+        }
+        if (data instanceof EngagementOpened opened) {
             String architectId = opened.architect() == null ? null : opened.architect().id();
             String architectName = opened.architect() == null ? null : opened.architect().name();
-            progress(opened.requestId(), opened.tenantId(), occurredAt,
+            return progress(opened.requestId(), opened.tenantId(), occurredAt,
                     p -> p.engagementOpened(opened.engagementId(), architectId, architectName));
-        } else if (data instanceof EngagementReassigned reassigned && reassigned.requestId() != null) {
-            progress(reassigned.requestId(), reassigned.tenantId(), occurredAt,
+        }
+        if (data instanceof EngagementReassigned reassigned && reassigned.requestId() != null) {
+            return progress(reassigned.requestId(), reassigned.tenantId(), occurredAt,
                     p -> p.engagementReassigned(reassigned.toArchitect().id(), reassigned.toArchitect().name()));
-        } else if (data instanceof EngagementCompleted completed) {
-            progress(completed.requestId(), completed.tenantId(), occurredAt,
+        }
+        if (data instanceof EngagementCompleted completed) {
+            return progress(completed.requestId(), completed.tenantId(), occurredAt,
                     p -> p.completed(completed.engagementId()));
         }
+        return null;
     }
 
-    private void recordSubmitted(RequestSubmitted submitted) {
-        RequestRecord record = entityManager.find(RequestRecord.class, submitted.requestId());
-        if (record == null) {
-            record = RequestRecord.awaitingSubmission(submitted.requestId(), submitted.customer().tenantId(),
-                    submitted.submittedAt());
-            record.fillFrom(submitted);
-            entityManager.persist(record);
-        } else if (!record.isSubmitted()) {
-            record.fillFrom(submitted);
-        }
-    }
-
-    private void progress(String requestId, String tenantId, Instant occurredAt, UnaryOperator<RequestProgress> change) {
-        RequestRecord record = entityManager.find(RequestRecord.class, requestId);
-        if (record == null) {
-            record = RequestRecord.awaitingSubmission(requestId, tenantId, occurredAt);
-            entityManager.persist(record);
-        }
-        record.apply(change.apply(record.progress()), occurredAt);
+    private static Step progress(String requestId, String tenantId, Instant occurredAt, UnaryOperator<RequestProgress> change) {
+        return new Step(requestId, tenantId, row -> {
+            row.apply(change.apply(row.progress()), occurredAt);
+            return true;
+        });
     }
 }

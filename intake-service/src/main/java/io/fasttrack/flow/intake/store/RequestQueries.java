@@ -1,30 +1,26 @@
 package io.fasttrack.flow.intake.store;
 
 import io.fasttrack.flow.intake.domain.RequestStatus;
+import io.fasttrack.flow.kit.api.Paging;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.Optional;
 
 /** Reads of the request-status projection. Rows still waiting for their RequestSubmitted are not shown. */
 @ApplicationScoped
 public class RequestQueries {
 
-    /** One page of requests and how many match in all. */
-    public record ResultPage(List<RequestRecord> items, long total) {
-    }
-
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<RequestRecord> find(String requestId) {
         return RequestRecord.<RequestRecord>findByIdOptional(requestId).filter(RequestRecord::isSubmitted);
     }
 
+    /** One page of the matching requests, newest first, and how many match in all. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ResultPage list(String tenantId, RequestStatus status, int page, int size) {
+    public Paging.Page<RequestRecord> list(String tenantId, RequestStatus status, Paging paging) {
         StringBuilder where = new StringBuilder("submittedAt is not null");
         Parameters parameters = new Parameters();
         if (tenantId != null) {
@@ -37,6 +33,7 @@ public class RequestQueries {
         }
         PanacheQuery<RequestRecord> query = RequestRecord.find(where.toString(),
                 Sort.descending("submittedAt").and("id"), parameters);
-        return new ResultPage(query.page(Page.of(page, size)).list(), query.count());
+        int last = (int) Math.min(Integer.MAX_VALUE, (long) paging.offset() + paging.size() - 1);
+        return paging.of(query.range(paging.offset(), last).list(), query.count());
     }
 }

@@ -63,17 +63,20 @@ public class RequestRecord extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /** Assignment and engagement events arrive on different consumer threads: concurrent updates retry, never overwrite. */
+    /**
+     * Counts the writes of the row: the HTTP thread and three consumer threads may change it at once, so each
+     * write is conditional on the version it read, and one that finds another reads the row again and applies
+     * its events over it.
+     */
     @Version
     public long version;
 
     /** A row for a request whose RequestSubmitted has not arrived yet; the submission fills it in later. */
-    static RequestRecord awaitingSubmission(String requestId, String tenantId, Instant at) {
+    static RequestRecord awaitingSubmission(String requestId, String tenantId) {
         RequestRecord record = new RequestRecord();
         record.id = requestId;
         record.tenantId = tenantId;
-        record.updatedAt = at;
-        record.apply(RequestProgress.submitted(), at);
+        record.setProgress(RequestProgress.submitted());
         return record;
     }
 
@@ -81,7 +84,11 @@ public class RequestRecord extends PanacheEntityBase {
         return submittedAt != null;
     }
 
-    void fillFrom(RequestSubmitted submitted) {
+    /** Fills in what the submission tells; false when the row has it already (a copy of the same submission). */
+    boolean recordSubmission(RequestSubmitted submitted) {
+        if (isSubmitted()) {
+            return false;
+        }
         tenantId = submitted.customer().tenantId();
         customerName = submitted.customer().name();
         placeholderTenant = submitted.customer().placeholderTenant();
@@ -89,9 +96,8 @@ public class RequestRecord extends PanacheEntityBase {
         requestFamily = submitted.family() == null ? null : submitted.family().name();
         requestQueue = submitted.queue().name();
         submittedAt = submitted.submittedAt();
-        if (updatedAt == null || updatedAt.isBefore(submittedAt)) {
-            updatedAt = submittedAt;
-        }
+        touch(submittedAt);
+        return true;
     }
 
     RequestProgress progress() {
@@ -99,12 +105,20 @@ public class RequestRecord extends PanacheEntityBase {
     }
 
     void apply(RequestProgress progress, Instant at) {
+        setProgress(progress);
+        touch(at);
+    }
+
+    private void setProgress(RequestProgress progress) {
         status = progress.status();
         architectId = progress.architectId();
         architectName = progress.architectName();
         slaDeadline = progress.slaDeadline();
         slaBreached = progress.slaBreached();
         engagementId = progress.engagementId();
+    }
+
+    private void touch(Instant at) {
         if (updatedAt == null || updatedAt.isBefore(at)) {
             updatedAt = at;
         }

@@ -11,6 +11,7 @@ import io.fasttrack.flow.events.http.Problem;
 import io.fasttrack.flow.events.model.RequestType;
 import io.fasttrack.flow.intake.SampleRequests;
 import io.fasttrack.flow.intake.store.IdempotencyRecord;
+import io.fasttrack.flow.kit.api.JsonTree;
 import io.fasttrack.flow.testing.EventStreams;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -125,7 +126,7 @@ class IdempotencyTest {
         QuarkusTransaction.requiringNew().run(() -> {
             IdempotencyRecord record = new IdempotencyRecord();
             record.key = key;
-            record.bodyHash = JsonBody.fingerprint(SampleRequests.tree(SampleRequests.json(body)));
+            record.bodyHash = JsonTree.fingerprint(SampleRequests.tree(SampleRequests.json(body)));
             record.requestId = requestId;
             record.state = IdempotencyRecord.State.PENDING;
             record.reservedAt = at;

@@ -8,6 +8,8 @@ import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.intake.HostileBodies;
 import io.fasttrack.flow.intake.domain.PlaceholderTenant;
 import io.fasttrack.flow.intake.domain.SubmissionValidator;
+import io.fasttrack.flow.kit.api.JsonTree;
+import io.fasttrack.flow.kit.api.ProblemException;
 import java.time.Instant;
 import java.util.UUID;
 import net.jqwik.api.Arbitrary;
@@ -29,13 +31,13 @@ class RequestParserPropertyTest {
     void anyBodyIsAcceptedOrRefusedWithNamedFields(@ForAll("hostileBodies") byte[] body) {
         Object tree;
         try {
-            tree = JsonBody.parse(body);
+            tree = JsonTree.parse(body);
         } catch (ProblemException refused) {
             assertThat(refused.problem().status()).isEqualTo(400);
             assertThat(refused.problem().violations()).isNotEmpty();
             return;
         }
-        JsonBody.fingerprint(tree);
+        JsonTree.fingerprint(tree);
         SubmissionValidator.Outcome outcome = validator.validate(tree);
         if (outcome instanceof SubmissionValidator.Invalid invalid) {
             assertThat(invalid.violations()).isNotEmpty()
@@ -54,7 +56,7 @@ class RequestParserPropertyTest {
     @Example
     void blankAndHugeFieldNamesAreNamedReadably() {
         String huge = "k".repeat(10_000);
-        Object tree = JsonBody.parse(("{\" \": 1, \"" + huge + "\": 2}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Object tree = JsonTree.parse(("{\" \": 1, \"" + huge + "\": 2}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         SubmissionValidator.Invalid invalid = (SubmissionValidator.Invalid) validator.validate(tree);
         assertThat(invalid.violations()).extracting(io.fasttrack.flow.intake.domain.FieldViolation::field)
                 .contains("(blank field name)", "k".repeat(100) + "...");

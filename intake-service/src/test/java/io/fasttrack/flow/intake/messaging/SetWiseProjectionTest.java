@@ -1,0 +1,196 @@
+package io.fasttrack.flow.intake.messaging;
+
+import static io.fasttrack.flow.intake.IntakeApi.get;
+import static io.fasttrack.flow.intake.IntakeApi.uniqueTenant;
+import static io.fasttrack.flow.intake.SampleEvents.assigned;
+import static io.fasttrack.flow.intake.SampleEvents.completed;
+import static io.fasttrack.flow.intake.SampleEvents.envelope;
+import static io.fasttrack.flow.intake.SampleEvents.opened;
+import static io.fasttrack.flow.intake.SampleEvents.submitted;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.fasttrack.flow.events.EventCodec;
+import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.events.EventType;
+import io.fasttrack.flow.events.RequestSubmitted;
+import io.fasttrack.flow.kit.store.SqlCounters;
+import io.fasttrack.flow.testing.InJvmKafkaBroker;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.inject.Inject;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The projection as the kit's batch consumer applies it, a poll's worth of records at once: duplicates and
+ * events that come before their request are applied in memory in their order, and the whole batch costs the
+ * same few round trips however many events it holds (the processed-event check, one read of the rows, one
+ * batch of inserts or updates, the processed-event record).
+ */
+@QuarkusTest
+@TestSecurity(user = "test-caller", roles = "reader")
+@QuarkusTestResource(InJvmKafkaBroker.class)
+class SetWiseProjectionTest {
+
+    private static final Set<EventType> USED = Set.of(EventType.REQUEST_SUBMITTED, EventType.FTA_ASSIGNED,
+            EventType.ENGAGEMENT_OPENED, EventType.ENGAGEMENT_COMPLETED);
+
+    @Inject
+    ProjectionConsumers consumers;
+
+    @Inject
+    SqlCounters counters;
+
+    @Test
+    void aBatchWithADuplicateSubmissionAndAnAssignmentBeforeItIsAppliedAsOneRow() throws Exception {
+        String tenant = uniqueTenant();
+        String id = UUID.randomUUID().toString();
+        EventEnvelope<RequestSubmitted> submission = envelope(id, submitted(id, tenant));
+        // the same request published again under another event id, a moment later
+        EventEnvelope<RequestSubmitted> republished = envelope(id, submitted(id, tenant));
+        Batch batch = new Batch().add(envelope(id, assigned(id, tenant, "fta-ana", "Ana", null)))
+                .add(submission).add(submission).add(republished);
+
+        double before = quietStatementCount();
+        batch.consumeWith(consumers);
+
+        assertThat(counters.statements() - before).as("check, read rows, insert, record processed").isEqualTo(4);
+        assertThat(batch.deadLettered).isEmpty();
+        assertThat(batch.acknowledged).isTrue();
+        given().queryParam("tenantId", tenant).when().get("/requests").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(id));
+        get(id).statusCode(200).body("status", equalTo("ASSIGNED")).body("architectId", equalTo("fta-ana"))
+                .body("type", equalTo("DISCOVERY_WORKSHOP"))
+                .body("submittedAt", equalTo(submission.data().submittedAt().toString()));
+    }
+
+    @Test
+    void aBatchOfChangesToStoredRowsIsOneReadAndOneBatchOfUpdates() throws Exception {
+        String tenant = uniqueTenant();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        new Batch().add(envelope(first, submitted(first, tenant))).add(envelope(second, submitted(second, tenant)))
+                .consumeWith(consumers);
+        Batch changes = new Batch()
+                .add(envelope(first, opened("eng-" + first, first, tenant, "fta-bo", "Bo")))
+                .add(envelope(second, assigned(second, tenant, "fta-cy", "Cy", null)))
+                .add(envelope(first, completed("eng-" + first, first, tenant, "fta-bo")));
+
+        double before = quietStatementCount();
+        changes.consumeWith(consumers);
+
+        assertThat(counters.statements() - before).as("check, read rows, update, record processed").isEqualTo(4);
+        get(first).statusCode(200).body("status", equalTo("COMPLETED")).body("architectId", equalTo("fta-bo"))
+                .body("engagementId", equalTo("eng-" + first));
+        get(second).statusCode(200).body("status", equalTo("ASSIGNED")).body("architectId", equalTo("fta-cy"));
+    }
+
+    @Test
+    void aBatchAppliedBeforeCostsOneQueryAndChangesNothing() throws Exception {
+        String tenant = uniqueTenant();
+        String id = UUID.randomUUID().toString();
+        Batch batch = new Batch().add(envelope(id, submitted(id, tenant)))
+                .add(envelope(id, assigned(id, tenant, "fta-ana", "Ana", null)));
+        batch.consumeWith(consumers);
+        String updatedAt = get(id).statusCode(200).extract().path("updatedAt");
+
+        double before = quietStatementCount();
+        Batch again = batch.again();
+        again.consumeWith(consumers);
+
+        assertThat(counters.statements() - before).as("the processed-event check only").isEqualTo(1);
+        assertThat(again.acknowledged).isTrue();
+        get(id).statusCode(200).body("status", equalTo("ASSIGNED")).body("updatedAt", equalTo(updatedAt));
+    }
+
+    /**
+     * The statement count once the application's own consumers are idle (records of earlier test classes may
+     * still be arriving), so what a test measures is its batch alone.
+     */
+    private double quietStatementCount() {
+        double[] last = {counters.statements()};
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    double now = counters.statements();
+                    boolean idle = now == last[0];
+                    last[0] = now;
+                    return idle;
+                });
+        return last[0];
+    }
+
+    /** The connector's batch of records, as one poll would hand it over, keeping what the consumer did to it. */
+    private static final class Batch {
+        private final List<byte[]> payloads = new ArrayList<>();
+        final List<Throwable> deadLettered = new ArrayList<>();
+        boolean acknowledged;
+
+        Batch add(EventEnvelope<?> event) {
+            payloads.add(EventCodec.encode(event));
+            return this;
+        }
+
+        /** The same records delivered once more (a redelivery after a crash before the offsets were committed). */
+        Batch again() {
+            Batch again = new Batch();
+            again.payloads.addAll(payloads);
+            return again;
+        }
+
+        void consumeWith(ProjectionConsumers consumers) throws Exception {
+            consumers.consume("test", kafka(), USED).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+
+        @SuppressWarnings("unchecked")
+        private KafkaRecordBatch<String, byte[]> kafka() {
+            List<KafkaRecord<String, byte[]>> records = new ArrayList<>();
+            for (byte[] payload : payloads) {
+                records.add(proxy(KafkaRecord.class, (method, args) -> switch (method) {
+                    case "getPayload" -> payload;
+                    case "getHeaders" -> new RecordHeaders();
+                    case "getTopic" -> "fasttrack.test";
+                    case "getPartition" -> 0;
+                    case "getMetadata" -> Optional.empty();
+                    case "nack" -> {
+                        deadLettered.add((Throwable) args[0]);
+                        yield CompletableFuture.completedFuture(null);
+                    }
+                    default -> throw new UnsupportedOperationException(method);
+                }));
+            }
+            return proxy(KafkaRecordBatch.class, (method, args) -> switch (method) {
+                case "getRecords" -> records;
+                case "ack" -> {
+                    acknowledged = true;
+                    yield CompletableFuture.completedFuture(null);
+                }
+                default -> throw new UnsupportedOperationException(method);
+            });
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> T proxy(Class<?> type, Answer answer) {
+            return (T) Proxy.newProxyInstance(SetWiseProjectionTest.class.getClassLoader(), new Class<?>[] {type},
+                    (self, method, args) -> answer.to(method.getName(), args));
+        }
+
+        private interface Answer {
+            Object to(String method, Object[] args);
+        }
+    }
+}
