@@ -1,24 +1,16 @@
 package io.fasttrack.flow.engagement;
 
-import io.fasttrack.flow.events.EventTime;
 import io.fasttrack.flow.engagement.domain.StalenessPolicy;
 import io.fasttrack.flow.engagement.domain.TaskCatalogue;
 import io.fasttrack.flow.engagement.domain.TaskCondition;
 import io.fasttrack.flow.engagement.domain.TaskDefinition;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.util.List;
 
-/** The one place where the clock and the configured domain objects are made. */
+/** The one place where the configured domain objects are made (the clock is the kit's). */
 @Singleton
 public class DomainProducers {
-
-    @Produces
-    @Singleton
-    Clock clock() {
-        return EventTime.clock();
-    }
 
     @Produces
     @Singleton

@@ -31,10 +31,6 @@ public interface EngagementSettings {
     @WithDefault("engagement-service")
     String consumerGroup();
 
-    /** How often the engagements consumer tries an event that collides with a concurrent write before dead-lettering it. */
-    @WithDefault("10")
-    int applyAttempts();
-
     interface TaskSettings {
         String name();
 
@@ -59,13 +55,28 @@ public interface EngagementSettings {
 
     interface Notification {
         /**
-         * An assignment older than this (by the clock) is not announced any more: replaying the log into an
-         * empty database must not e-mail every requestor again.
+         * An assignment older than this (by the clock) is not announced any more, whether or not its record lies
+         * below the rebuild horizon.
          */
         @WithDefault("P7D")
         Duration maxAssignmentAge();
 
         @WithDefault("FastTrack architect assigned")
         String subject();
+
+        /** How often the sweep sends what is PENDING and due, and how long a failed notification waits to be tried again. */
+        @WithDefault("30s")
+        Duration retryInterval();
+
+        /**
+         * How long a notification belongs to the sender that took it (the transaction that recorded it, or the
+         * sweep) before the sweep may take it: longer than a mail takes to send, so no two senders race.
+         */
+        @WithDefault("2m")
+        Duration sendLease();
+
+        /** Attempts to send a notification before it counts as FAILED. */
+        @WithDefault("5")
+        int maxAttempts();
     }
 }

@@ -6,6 +6,7 @@ import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.Topic;
+import io.fasttrack.flow.events.kafka.EventSerializer;
 import io.fasttrack.flow.events.model.ArchitectRef;
 import io.fasttrack.flow.events.model.ArchitectRole;
 import io.fasttrack.flow.events.model.Contact;
@@ -17,13 +18,25 @@ import io.fasttrack.flow.events.model.RequestType;
 import io.fasttrack.flow.events.model.Segment;
 import io.fasttrack.flow.events.model.Workload;
 import io.fasttrack.flow.testing.EventStreams;
+import io.fasttrack.flow.testing.InJvmKafkaBroker;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
 import io.restassured.response.ValidatableResponse;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
 /** Builders for the events and requests the tests send; every id is unique, as the broker keeps history. */
@@ -75,6 +88,41 @@ public final class Fixtures {
 
     public static void publish(EventEnvelope<?> envelope) {
         new EventStreams().publish(ASSIGNMENTS, envelope);
+    }
+
+    /**
+     * Publishes the events to the topic with one producer at once, so they travel in one record batch and the
+     * service reads them in one poll.
+     */
+    public static void publishTogether(String topic, List<? extends EventEnvelope<?>> envelopes) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, InJvmKafkaBroker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, "100"), new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<RecordMetadata>> sent = envelopes.stream().map(envelope -> {
+                ProducerRecord<String, byte[]> headersOnly = new ProducerRecord<>(topic, envelope.subject(), null);
+                byte[] value = new EventSerializer().serialize(topic, headersOnly.headers(), envelope);
+                return producer.send(new ProducerRecord<>(topic, null, envelope.subject(), value, headersOnly.headers()));
+            }).toList();
+            producer.flush();
+            for (Future<RecordMetadata> ack : sent) {
+                ack.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot publish to " + topic, e.getCause());
+        }
+    }
+
+    /**
+     * Waits until the address got at least {@code count} mails and returns them all: a notification is mailed just
+     * after its assignment committed, a moment after the engagement is visible.
+     */
+    public static List<Mail> awaitMails(MockMailbox mailbox, String address, int count) {
+        return Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> mailbox.getMailsSentTo(address), mails -> mails.size() >= count);
     }
 
     public static String engagementId(String requestId) {

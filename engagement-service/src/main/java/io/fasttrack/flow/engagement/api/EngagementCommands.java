@@ -1,11 +1,11 @@
 package io.fasttrack.flow.engagement.api;
 
 import io.fasttrack.flow.engagement.messaging.EngagementMetrics;
-import io.fasttrack.flow.engagement.messaging.EventPublisher;
 import io.fasttrack.flow.engagement.store.Dibs;
 import io.fasttrack.flow.engagement.store.Engagement;
 import io.fasttrack.flow.engagement.store.EngagementProjection;
 import io.fasttrack.flow.engagement.store.EngagementTask;
+import io.fasttrack.flow.engagement.store.TouchedEngagements;
 import io.fasttrack.flow.events.DibsRecorded;
 import io.fasttrack.flow.events.EngagementCompleted;
 import io.fasttrack.flow.events.EventData;
@@ -14,6 +14,11 @@ import io.fasttrack.flow.events.StatusNoteAdded;
 import io.fasttrack.flow.events.TaskCompleted;
 import io.fasttrack.flow.events.model.FtopTask;
 import io.fasttrack.flow.events.model.Workload;
+import io.fasttrack.flow.kit.api.ProblemException;
+import io.fasttrack.flow.kit.messaging.Effects;
+import io.fasttrack.flow.kit.messaging.EnvelopeSends;
+import io.fasttrack.flow.kit.messaging.KitSettings;
+import io.fasttrack.flow.kit.store.ProcessedEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,12 +28,17 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Writes by people: each locks its engagement, applies its events to the projection, and commits only
- * once the broker has acknowledged them (Kafka first: an unacknowledged change is not recorded).
- * Repeating a write that changes nothing publishes nothing.
+ * Writes by people: each locks its engagement, applies its events to the projection, marks them applied (their
+ * copies on the topic change nothing), and commits only once the broker acknowledged them within the kit's ack
+ * timeout (Kafka first: an unacknowledged change is not recorded, the caller gets a 503 to retry). Repeating a
+ * write that changes nothing publishes nothing.
  */
 @ApplicationScoped
 public class EngagementCommands {
@@ -37,7 +47,7 @@ public class EngagementCommands {
     EngagementProjection projection;
 
     @Inject
-    EventPublisher publisher;
+    ProcessedEvents processed;
 
     @Inject
     EngagementQueries queries;
@@ -46,18 +56,26 @@ public class EngagementCommands {
     EngagementMetrics metrics;
 
     @Inject
+    KitSettings kit;
+
+    @Inject
     Clock clock;
+
+    @Inject
+    @Channel("engagements-out")
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+    Emitter<EventEnvelope<?>> engagements;
 
     @ConfigProperty(name = "quarkus.application.name")
     String source;
 
     @Transactional
     public EngagementViews.Engagement completeTask(String engagementId, String taskId, String completedBy) {
-        Engagement engagement = lock(engagementId);
-        EngagementTask task = EngagementTask.findById(EngagementTask.idOf(engagementId, taskId));
-        if (task == null) {
-            throw ProblemException.notFound("engagement " + engagementId + " has no task " + taskId);
-        }
+        TouchedEngagements touched = projection.touch(List.of(engagementId));
+        Engagement engagement = existing(touched, engagementId);
+        touched.readTasksOf(List.of(engagementId));
+        EngagementTask task = touched.task(engagementId, taskId)
+                .orElseThrow(() -> ProblemException.notFound("engagement " + engagementId + " has no task " + taskId));
         if (task.completedAt != null) {
             return queries.view(engagement);
         }
@@ -66,18 +84,18 @@ public class EngagementCommands {
                 new TaskCompleted(engagement.id, engagement.requestId, engagement.tenantId, engagement.architectId,
                         new FtopTask(task.taskId, task.name, task.mandatory), completedBy, now));
         List<EventEnvelope<?>> events = new ArrayList<>(List.of(taskCompleted));
-        projection.apply(taskCompleted);
+        touched.apply(taskCompleted);
         boolean completesEngagement = !engagement.completed()
-                && EngagementTask.of(engagement.id).stream().filter(t -> t.mandatory).allMatch(t -> t.completedAt != null);
+                && touched.tasks(engagementId).stream().filter(t -> t.mandatory).allMatch(t -> t.completedAt != null);
         if (completesEngagement) {
             EventEnvelope<EngagementCompleted> completed = EventEnvelope.of(taskCompleted.derivedId("EngagementCompleted"),
                     now, source, engagement.requestId, taskCompleted.eventId().toString(),
                     new EngagementCompleted(engagement.id, engagement.requestId, engagement.tenantId,
                             engagement.architectId, now));
-            projection.apply(completed);
+            touched.apply(completed);
             events.add(completed);
         }
-        publish(events);
+        writeAndPublish(touched, events);
         metrics.taskCompleted();
         if (completesEngagement) {
             metrics.engagementCompleted();
@@ -87,41 +105,46 @@ public class EngagementCommands {
 
     @Transactional
     public EngagementViews.Engagement addStatusNote(String engagementId, String author, String note) {
-        Engagement engagement = lock(engagementId);
-        Instant now = clock.instant();
-        publishApplied(engagement, new StatusNoteAdded(engagement.id, engagement.requestId, engagement.tenantId,
-                engagement.architectId, author, note, now));
+        TouchedEngagements touched = projection.touch(List.of(engagementId));
+        Engagement engagement = existing(touched, engagementId);
+        applyAndPublish(touched, engagement, new StatusNoteAdded(engagement.id, engagement.requestId, engagement.tenantId,
+                engagement.architectId, author, note, clock.instant()));
         return queries.view(engagement);
     }
 
     @Transactional
     public EngagementViews.Engagement recordDibs(String engagementId, Workload workload, LocalDate targetDate,
             String intent, String businessReason, String successOwner) {
-        Engagement engagement = lock(engagementId);
-        Dibs current = Dibs.findById(Dibs.idOf(engagement.id, workload.name()));
-        boolean unchanged = current != null && Objects.equals(current.targetDate, targetDate)
-                && Objects.equals(current.intent, intent) && Objects.equals(current.businessReason, businessReason)
-                && Objects.equals(current.successOwner, successOwner);
+        TouchedEngagements touched = projection.touch(List.of(engagementId));
+        Engagement engagement = existing(touched, engagementId);
+        touched.readDibsOf(List.of(engagementId));
+        Optional<Dibs> current = touched.dibs(engagementId, workload);
+        boolean unchanged = current.isPresent() && Objects.equals(current.get().targetDate, targetDate)
+                && Objects.equals(current.get().intent, intent)
+                && Objects.equals(current.get().businessReason, businessReason)
+                && Objects.equals(current.get().successOwner, successOwner);
         if (!unchanged) {
-            publishApplied(engagement, new DibsRecorded(engagement.id, engagement.requestId, engagement.tenantId,
-                    workload, targetDate, intent, businessReason, successOwner, clock.instant()));
+            applyAndPublish(touched, engagement, new DibsRecorded(engagement.id, engagement.requestId,
+                    engagement.tenantId, workload, targetDate, intent, businessReason, successOwner, clock.instant()));
         }
         return queries.view(engagement);
     }
 
-    private void publishApplied(Engagement engagement, EventData data) {
+    private void applyAndPublish(TouchedEngagements touched, Engagement engagement, EventData data) {
         EventEnvelope<?> envelope = EventEnvelope.of(clock.instant(), source, engagement.requestId, null, data);
-        projection.apply(envelope);
-        publish(List.of(envelope));
+        touched.apply(envelope);
+        writeAndPublish(touched, List.of(envelope));
     }
 
-    private void publish(List<EventEnvelope<?>> events) {
-        projection.flush();
-        publisher.publish(events);
+    /** Rows first, so they are locked before a copy of the events can be read back; then publish and wait. */
+    private void writeAndPublish(TouchedEngagements touched, List<EventEnvelope<?>> events) {
+        touched.write();
+        processed.recordApplied(events.stream().map(EventEnvelope::eventId).toList(), clock.instant());
+        Effects.awaitAll(events.stream().map(event -> EnvelopeSends.send(engagements, event)).toList(), kit.ackTimeout());
     }
 
-    private static Engagement lock(String engagementId) {
-        Engagement engagement = Engagement.lock(engagementId);
+    private static Engagement existing(TouchedEngagements touched, String engagementId) {
+        Engagement engagement = touched.engagement(engagementId);
         if (engagement == null) {
             throw ProblemException.notFound("no engagement " + engagementId);
         }

@@ -11,6 +11,8 @@ import io.fasttrack.flow.engagement.store.Engagement;
 import io.fasttrack.flow.engagement.store.EngagementTask;
 import io.fasttrack.flow.engagement.store.StatusNote;
 import io.fasttrack.flow.events.model.Workload;
+import io.fasttrack.flow.kit.api.Paging;
+import io.fasttrack.flow.kit.api.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -39,8 +41,7 @@ public class EngagementQueries {
     @Inject
     Clock clock;
 
-    public EngagementViews.Page<EngagementViews.Summary> list(String tenantId, String architectId, Boolean stale,
-            int page, int size) {
+    public Paging.Page<EngagementViews.Summary> list(String tenantId, String architectId, Boolean stale, Paging paging) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (tenantId != null) {
@@ -58,12 +59,12 @@ public class EngagementQueries {
             parameters.and("open", Engagement.OPEN).and("boundary", staleness.staleBoundary(now));
         }
         PanacheQuery<Engagement> query = Engagement.find(where.toString(), Sort.by("openedAt").and("id"), parameters)
-                .page(page, size);
+                .range(paging.offset(), (int) Math.min(Integer.MAX_VALUE, (long) paging.offset() + paging.size() - 1));
         List<EngagementViews.Summary> items = query.list().stream().map(engagement -> new EngagementViews.Summary(
                 engagement.id, engagement.requestId, engagement.tenantId, engagement.architectId, engagement.teamManager,
                 engagement.requestType, engagement.status, engagement.openedAt, engagement.lastStatusNoteAt,
                 isStale(engagement, now))).toList();
-        return new EngagementViews.Page<>(items, page, size, query.count());
+        return paging.of(items, query.count());
     }
 
     public EngagementViews.Engagement get(String id) {

@@ -1,11 +1,14 @@
 package io.fasttrack.flow.engagement.api;
 
+import io.fasttrack.flow.events.http.Problem;
+import io.fasttrack.flow.events.model.Workload;
+import io.fasttrack.flow.kit.api.FieldLimit;
+import io.fasttrack.flow.kit.api.JsonFields;
+import io.fasttrack.flow.kit.api.Paging;
+import io.fasttrack.flow.kit.api.ProblemException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fasttrack.flow.events.http.Problem;
-import io.fasttrack.flow.events.model.Workload;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,9 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,21 +26,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/engagements")
 @Produces(MediaType.APPLICATION_JSON)
 public class EngagementResource {
-
-    static final int MAX_PAGE_SIZE = 200;
 
     @Inject
     EngagementQueries queries;
 
     @Inject
     EngagementCommands commands;
-
-    @Inject
-    ObjectMapper mapper;
 
     @Inject
     Clock clock;
@@ -50,7 +48,7 @@ public class EngagementResource {
 
     @RolesAllowed({"reader", "architect", "manager"})
     @GET
-    public EngagementViews.Page<EngagementViews.Summary> list(@QueryParam("tenantId") String tenantId,
+    public Paging.Page<EngagementViews.Summary> list(@QueryParam("tenantId") String tenantId,
             @QueryParam("architectId") String architectId, @QueryParam("stale") String stale,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         List<Problem.Violation> violations = new ArrayList<>();
@@ -62,12 +60,17 @@ public class EngagementResource {
                 violations.add(new Problem.Violation("stale", "must be true or false"));
             }
         }
-        int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE, violations);
-        int pageSize = integer("size", size, 20, 1, MAX_PAGE_SIZE, violations);
+        Paging paging = null;
+        try {
+            paging = Paging.of(page, size);
+        } catch (ProblemException badPaging) {
+            // one answer names every bad parameter, the filter's and the pager's
+            violations.addAll(badPaging.problem().violations());
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("invalid query parameters", violations);
         }
-        return queries.list(blankToNull(tenantId), blankToNull(architectId), staleFilter, pageNumber, pageSize);
+        return queries.list(blankToNull(tenantId), blankToNull(architectId), staleFilter, paging);
     }
 
     @RolesAllowed({"reader", "architect", "manager"})
@@ -85,8 +88,8 @@ public class EngagementResource {
             @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestBodies.CompleteTaskBody.class))) String body) {
         requireHolderOrManager(id);
-        JsonBody json = JsonBody.parse(mapper, body, false).allowOnly(Set.of("completedBy"));
-        String completedBy = json.optionalText("completedBy", 200);
+        JsonFields json = JsonFields.parse(body, false).allowOnly(Set.of("completedBy"));
+        String completedBy = json.optionalText("completedBy", FieldLimit.PERSON);
         json.throwIfInvalid("invalid task completion");
         return commands.completeTask(id, taskId, completedBy);
     }
@@ -98,9 +101,9 @@ public class EngagementResource {
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestBodies.StatusNoteBody.class))) String body) {
         requireHolderOrManager(id);
-        JsonBody json = JsonBody.parse(mapper, body, true).allowOnly(Set.of("author", "note"));
-        String author = json.requiredText("author", 200);
-        String note = json.requiredText("note", 4000);
+        JsonFields json = JsonFields.parse(body, true).allowOnly(Set.of("author", "note"));
+        String author = json.requiredText("author", FieldLimit.PERSON);
+        String note = json.requiredText("note", FieldLimit.NOTE);
         json.throwIfInvalid("invalid status note");
         return Response.status(Response.Status.CREATED).entity(commands.addStatusNote(id, author, note)).build();
     }
@@ -112,7 +115,7 @@ public class EngagementResource {
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestBodies.DibsBody.class))) String body) {
         requireHolderOrManager(id);
-        JsonBody json = JsonBody.parse(mapper, body, true)
+        JsonFields json = JsonFields.parse(body, true)
                 .allowOnly(Set.of("targetDate", "intent", "businessReason", "successOwner"));
         Workload knownWorkload = Arrays.stream(Workload.values()).filter(w -> w.name().equals(workload)).findFirst()
                 .orElse(null);
@@ -123,9 +126,9 @@ public class EngagementResource {
         if (targetDate != null && !targetDate.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
             json.violation("targetDate", "must be in the future");
         }
-        String intent = json.requiredText("intent", 1000);
-        String businessReason = json.requiredText("businessReason", 1000);
-        String successOwner = json.requiredText("successOwner", 200);
+        String intent = json.requiredText("intent", FieldLimit.SENTENCE);
+        String businessReason = json.requiredText("businessReason", FieldLimit.SENTENCE);
+        String successOwner = json.requiredText("successOwner", FieldLimit.PERSON);
         json.throwIfInvalid("invalid DIBS");
         return commands.recordDibs(id, knownWorkload, targetDate, intent, businessReason, successOwner);
     }
@@ -138,23 +141,6 @@ public class EngagementResource {
         if (!caller.getPrincipal().getName().equals(queries.holder(id))) {
             throw new ForbiddenException("engagement " + id + " is held by another architect");
         }
-    }
-
-    private static int integer(String name, String value, int fallback, int min, int max,
-            List<Problem.Violation> violations) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the allowed range
-        }
-        violations.add(new Problem.Violation(name, "must be an integer from " + min + " to " + max));
-        return fallback;
     }
 
     private static String blankToNull(String value) {

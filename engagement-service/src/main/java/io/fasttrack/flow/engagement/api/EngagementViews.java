@@ -59,7 +59,4 @@ public final class EngagementViews {
     public record Holder(String architectId, String architectName, String teamManager, String reassignedFrom,
             Instant assignedAt) {
     }
-
-    public record Page<T>(List<T> items, int page, int size, long total) {
-    }
 }

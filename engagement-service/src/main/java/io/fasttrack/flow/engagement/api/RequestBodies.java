@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 /**
  * The shapes of the request bodies, for the OpenAPI contract. The resources read bodies field by field
- * ({@link JsonBody}) so that one answer can name every bad field.
+ * (the kit's {@code JsonFields}) so that one answer can name every bad field.
  */
 public final class RequestBodies {
 

@@ -1,34 +1,53 @@
 package io.fasttrack.flow.engagement.messaging;
 
 import io.fasttrack.flow.engagement.EngagementSettings;
+import io.fasttrack.flow.engagement.domain.AssignmentMail;
 import io.fasttrack.flow.engagement.store.AssignmentNotification;
+import io.fasttrack.flow.engagement.store.AssignmentNotification.Outcome;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.model.FtopTask;
-import io.fasttrack.flow.events.model.RequestSnapshot;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Tells the requestor (To) and the account team (Cc) who their architect is, by e-mail, once per
- * assignment: the outcome is stored under the FtaAssigned event id in the caller's transaction, so a
- * redelivered event finds it and sends nothing. A mail failure is recorded and counted, and does not
- * stop the engagement from opening. Logs carry ids and counts, never addresses or names.
+ * Tells the requestor (To) and the account team (Cc) who their architect is, once per assignment, and only after
+ * the assignment committed. In the transaction that applies the FtaAssigned, {@link #record} decides whether it is
+ * announced and keeps the mail in a PENDING notification keyed by the FtaAssigned's event id; once that transaction
+ * committed, {@link #committed} sends it and records the outcome in a short transaction of its own. So a rollback
+ * mails nothing, and a redelivered FtaAssigned is skipped (its id was applied) before it gets here. What a crash
+ * between commit and send, or a failing mail server, leaves PENDING, the {@link #sweep} sends once it is due. Logs
+ * carry ids and counts, never addresses or names.
  */
 @ApplicationScoped
 public class AssignmentNotifier {
 
+    /** Due notifications one sweep takes at most; the next sweep takes the rest. */
+    private static final int SWEEP_BATCH = 100;
     private static final Logger LOG = Logger.getLogger(AssignmentNotifier.class);
+
+    /** A notification to send, as it was recorded. */
+    record Pending(UUID assignmentEventId, String engagementId, AssignmentMail mail, int failures) {
+
+        static Pending of(AssignmentNotification recorded) {
+            return new Pending(recorded.assignmentEventId, recorded.engagementId,
+                    new AssignmentMail(AssignmentNotification.addresses(recorded.mailTo),
+                            AssignmentNotification.addresses(recorded.mailCc), recorded.subject, recorded.body),
+                    recorded.failures);
+        }
+    }
 
     @Inject
     Mailer mailer;
@@ -42,91 +61,119 @@ public class AssignmentNotifier {
     @Inject
     Clock clock;
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void notifyAssignment(EventEnvelope<?> cause, FtaAssigned assigned, String engagementId, List<FtopTask> tasks) {
-        if (AssignmentNotification.findById(cause.eventId()) != null) {
-            return;
+    /**
+     * Whether an assignment is announced: not when it is history a rebuild replays, nor when it is older than the
+     * notification window, nor when the request names nobody to tell.
+     */
+    static Outcome announcement(boolean replayed, Instant assignedAt, Instant now, Duration maxAge, AssignmentMail mail) {
+        if (replayed) {
+            return Outcome.REPLAYED;
         }
+        if (assignedAt.plus(maxAge).isBefore(now)) {
+            return Outcome.TOO_OLD;
+        }
+        return mail.to().isEmpty() ? Outcome.NO_RECIPIENTS : Outcome.PENDING;
+    }
+
+    /**
+     * Records the notification of an assignment the caller's transaction applies: PENDING, with its mail, when it
+     * is announced (held by this sender for the send lease), else with the reason it is not.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AssignmentNotification record(EventEnvelope<?> cause, FtaAssigned assigned, String engagementId,
+            List<FtopTask> tasks, boolean replayed) {
         Instant now = clock.instant();
         Instant assignedAt = assigned.assignedAt() == null ? cause.occurredAt() : assigned.assignedAt();
-        Set<String> to = new LinkedHashSet<>();
-        Set<String> cc = new LinkedHashSet<>();
-        RequestSnapshot request = assigned.request();
-        if (request.requestor() != null && hasText(request.requestor().email())) {
-            to.add(request.requestor().email().trim());
+        AssignmentMail mail = AssignmentMail.of(assigned, engagementId, tasks, settings.notification().subject());
+        AssignmentNotification notification = new AssignmentNotification();
+        notification.assignmentEventId = cause.eventId();
+        notification.engagementId = engagementId;
+        notification.architectId = assigned.architect().id();
+        notification.outcome = announcement(replayed, assignedAt, now, settings.notification().maxAssignmentAge(), mail);
+        notification.recipients = mail.recipients();
+        notification.decidedAt = now;
+        if (notification.outcome == Outcome.PENDING) {
+            notification.mailTo = AssignmentNotification.addresses(mail.to());
+            notification.mailCc = AssignmentNotification.addresses(mail.cc());
+            notification.subject = mail.subject();
+            notification.body = mail.body();
+            notification.nextAttemptAt = now.plus(settings.notification().sendLease());
         }
-        if (request.accountTeam() != null) {
-            request.accountTeam().stream().filter(AssignmentNotifier::hasText).map(String::trim)
-                    .filter(address -> !to.contains(address)).forEach(cc::add);
-        }
-        if (to.isEmpty() && !cc.isEmpty()) {
-            to.addAll(cc);
-            cc.clear();
-        }
-        AssignmentNotification.Outcome outcome;
-        if (assignedAt.plus(settings.notification().maxAssignmentAge()).isBefore(now)) {
-            outcome = AssignmentNotification.Outcome.TOO_OLD;
-        } else if (to.isEmpty()) {
-            outcome = AssignmentNotification.Outcome.NO_RECIPIENTS;
-        } else {
-            outcome = send(assigned, engagementId, tasks, to, cc);
-        }
-        AssignmentNotification record = new AssignmentNotification();
-        record.assignmentEventId = cause.eventId();
-        record.engagementId = engagementId;
-        record.architectId = assigned.architect().id();
-        record.outcome = outcome;
-        record.recipients = to.size() + cc.size();
-        record.decidedAt = now;
-        record.persist();
-        metrics.notification(outcome.name());
-        LOG.infof("assignment notification for engagement %s (request %s): %s, %d recipient(s)", engagementId,
-                assigned.requestId(), outcome, record.recipients);
+        notification.persist();
+        return notification;
     }
 
-    private AssignmentNotification.Outcome send(FtaAssigned assigned, String engagementId, List<FtopTask> tasks,
-            Set<String> to, Set<String> cc) {
-        Mail mail = Mail.withText(to.iterator().next(), subject(assigned), body(assigned, engagementId, tasks));
-        mail.setTo(new ArrayList<>(to));
-        mail.setCc(new ArrayList<>(cc));
-        try {
-            mailer.send(mail);
-            return AssignmentNotification.Outcome.SENT;
-        } catch (RuntimeException e) {
-            LOG.warnf("assignment notification for engagement %s could not be sent: %s", engagementId,
-                    e.getClass().getSimpleName());
-            return AssignmentNotification.Outcome.FAILED;
+    /** After the transaction that recorded them committed: counts the outcomes decided, sends the PENDING ones. */
+    public void committed(List<AssignmentNotification> recorded) {
+        List<Pending> pending = new ArrayList<>();
+        int replayed = 0;
+        for (AssignmentNotification notification : recorded) {
+            switch (notification.outcome) {
+                case PENDING -> pending.add(Pending.of(notification));
+                case REPLAYED -> replayed++;
+                default -> LOG.infof("assignment notification for engagement %s: %s, %d recipient(s)",
+                        notification.engagementId, notification.outcome, notification.recipients);
+            }
+            if (notification.outcome != Outcome.PENDING) {
+                metrics.notification(notification.outcome.name());
+            }
+        }
+        if (replayed > 0) {
+            LOG.debugf("%d replayed assignment(s) applied without a notification: announced when they happened", replayed);
+        }
+        send(pending);
+    }
+
+    /** Sends what a crash or a failed attempt left PENDING, once it is due; several instances never take the same one. */
+    @Scheduled(every = "${fasttrack.engagement.notification.retry-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void sweep() {
+        Instant now = clock.instant();
+        Instant until = now.plus(settings.notification().sendLease());
+        List<Pending> taken = QuarkusTransaction.requiringNew().call(() -> AssignmentNotification.due(now, SWEEP_BATCH)
+                .stream().filter(due -> AssignmentNotification.claim(due.assignmentEventId, now, until))
+                .map(Pending::of).toList());
+        if (!taken.isEmpty()) {
+            LOG.infof("sending %d notification(s) left pending by a failed attempt or a stop", taken.size());
+            send(taken);
         }
     }
 
-    private String subject(FtaAssigned assigned) {
-        String customer = assigned.request().customer() == null ? assigned.tenantId() : assigned.request().customer().name();
-        return settings.notification().subject() + ": " + customer + " (" + assigned.requestId() + ")";
+    /** Mails each, then records in one short transaction which went out and which wait for another attempt. */
+    private void send(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<UUID> sent = new ArrayList<>();
+        List<Pending> failed = new ArrayList<>();
+        for (Pending notification : pending) {
+            try {
+                mailer.send(mail(notification.mail()));
+                sent.add(notification.assignmentEventId());
+                metrics.notification(Outcome.SENT.name());
+                LOG.infof("assignment notification for engagement %s: SENT, %d recipient(s)", notification.engagementId(),
+                        notification.mail().recipients());
+            } catch (RuntimeException e) {
+                LOG.warnf("assignment notification for engagement %s could not be sent (%s, attempt %d)",
+                        notification.engagementId(), e.getClass().getSimpleName(), notification.failures() + 1);
+                failed.add(notification);
+            }
+        }
+        Instant now = clock.instant();
+        Instant retryAt = now.plus(settings.notification().retryInterval());
+        List<Outcome> failures = QuarkusTransaction.requiringNew().call(() -> {
+            AssignmentNotification.markSent(sent, now);
+            return failed.stream().map(notification -> AssignmentNotification.markFailed(notification.assignmentEventId(),
+                    notification.failures(), settings.notification().maxAttempts(), now, retryAt)).toList();
+        });
+        failures.stream().filter(outcome -> outcome == Outcome.FAILED).forEach(outcome -> metrics.notification(outcome.name()));
     }
 
-    private static String body(FtaAssigned assigned, String engagementId, List<FtopTask> tasks) {
-        RequestSnapshot request = assigned.request();
-        StringBuilder text = new StringBuilder();
-        text.append("Hello,\n\n");
-        text.append(assigned.reassignedFrom() == null ? "A FastTrack architect has been assigned to your request.\n"
-                : "Your request has been reassigned to another FastTrack architect.\n");
-        text.append("\nArchitect: ").append(assigned.architect().name()).append(" (").append(assigned.architect().id()).append(")");
-        text.append("\nRequest: ").append(assigned.requestId());
-        if (request.type() != null) {
-            text.append(" (").append(request.type()).append(")");
-        }
-        text.append("\nCustomer tenant: ").append(assigned.tenantId());
-        text.append("\nEngagement: ").append(engagementId);
-        text.append("\n\nFTOP tasks:\n");
-        for (FtopTask task : tasks) {
-            text.append(" - ").append(task.taskId()).append(" ").append(task.name())
-                    .append(task.mandatory() ? " (mandatory)" : " (optional)").append('\n');
-        }
-        text.append("\nYour architect will contact you shortly.\n-- FastTrack Flow\n");
-        return text.toString();
-    }
-
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
+    private static Mail mail(AssignmentMail mail) {
+        Mail message = Mail.withText(mail.to().get(0), mail.subject(), mail.body());
+        message.setTo(new ArrayList<>(mail.to()));
+        message.setCc(new ArrayList<>(mail.cc()));
+        return message;
     }
 }

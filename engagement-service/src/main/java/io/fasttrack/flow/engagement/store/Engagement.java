@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -43,11 +42,6 @@ public class Engagement extends PanacheEntityBase {
     public Instant lastActivityAt;
     @Column(name = "completed_at")
     public Instant completedAt;
-
-    /** Reads the engagement and holds its row lock until the transaction ends, so writes to one engagement queue up. */
-    public static Engagement lock(String id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
-    }
 
     public boolean completed() {
         return COMPLETED.equals(status);

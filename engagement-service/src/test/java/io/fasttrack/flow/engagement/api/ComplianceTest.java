@@ -13,10 +13,10 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.fasttrack.flow.engagement.Fixtures;
-import io.fasttrack.flow.engagement.TestClock;
 import io.fasttrack.flow.events.model.ArchitectRef;
 import io.fasttrack.flow.events.model.RequestType;
 import io.fasttrack.flow.events.model.Workload;
+import io.fasttrack.flow.kit.time.SettableClock;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,7 +55,7 @@ import org.junit.jupiter.api.Test;
 class ComplianceTest {
 
     @Inject
-    TestClock clock;
+    SettableClock clock;
 
     @AfterEach
     void realTime() {

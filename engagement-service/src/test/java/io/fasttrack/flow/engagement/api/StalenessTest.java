@@ -12,8 +12,8 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.fasttrack.flow.engagement.Fixtures;
-import io.fasttrack.flow.engagement.TestClock;
 import io.fasttrack.flow.events.model.RequestType;
+import io.fasttrack.flow.kit.time.SettableClock;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class StalenessTest {
 
     @Inject
-    TestClock clock;
+    SettableClock clock;
 
     @AfterEach
     void realTime() {

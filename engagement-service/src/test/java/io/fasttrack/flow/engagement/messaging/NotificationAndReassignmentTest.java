@@ -63,7 +63,9 @@ class NotificationAndReassignmentTest {
         awaitEngagement(engagementId(laterRequest));
 
         awaitEngagement(engagementId(requestId)).body("assignments.architectId", contains(ana.id()));
-        List<Mail> toRequestor = mailbox.getMailsSentTo(requestorOf(requestId));
+        // the mails go out once their batches committed; the later request's mail came after the duplicates'
+        Fixtures.awaitMails(mailbox, requestorOf(laterRequest), 1);
+        List<Mail> toRequestor = Fixtures.awaitMails(mailbox, requestorOf(requestId), 1);
         assertThat(toRequestor).hasSize(1);
         Mail mail = toRequestor.get(0);
         assertThat(mail.getTo()).containsExactly(requestorOf(requestId));
@@ -116,7 +118,8 @@ class NotificationAndReassignmentTest {
         assertThat(moves.get(0).fromArchitectId()).isEqualTo(ana.id());
         assertThat(moves.get(0).toArchitect()).isEqualTo(ben);
 
-        List<Mail> toRequestor = mailbox.getMailsSentTo(requestorOf(requestId));
+        Fixtures.awaitMails(mailbox, requestorOf(laterRequest), 1);
+        List<Mail> toRequestor = Fixtures.awaitMails(mailbox, requestorOf(requestId), 2);
         assertThat(toRequestor).hasSize(2);
         assertThat(toRequestor.get(1).getText()).contains("reassigned", ben.name());
     }

@@ -59,6 +59,11 @@ public final class JsonFields {
         return new JsonFields((ObjectNode) parsed);
     }
 
+    /** The fields of an object parsed already: one item of a body that is an array of objects. */
+    public static JsonFields of(ObjectNode object) {
+        return new JsonFields(object);
+    }
+
     /** Every field not named is a violation ("unknown field"). */
     public JsonFields allowOnly(Set<String> fields) {
         Iterator<String> names = node.fieldNames();

@@ -10,10 +10,14 @@ import io.fasttrack.flow.kit.store.ProcessedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +37,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -67,6 +72,19 @@ public class BatchConsumer {
     @FunctionalInterface
     public interface Handler {
         void apply(List<EventEnvelope<EventData>> fresh, Effects effects);
+    }
+
+    /**
+     * Like {@link Handler}, also told where each fresh event was read: for a service that tells history it
+     * replays from new events by the record's offset.
+     */
+    @FunctionalInterface
+    public interface PositionedHandler {
+        void apply(List<Positioned> fresh, Effects effects);
+    }
+
+    /** An event and the topic, partition and offset (both -1 when unknown) of the record that carried it. */
+    public record Positioned(EventEnvelope<EventData> event, String topic, int partition, long offset) {
     }
 
     private static final Logger LOG = Logger.getLogger(BatchConsumer.class);
@@ -106,17 +124,32 @@ public class BatchConsumer {
         return consumeWith(batch, used, events -> applyOnce(events, handler));
     }
 
+    /** {@link #consume}, handing the handler each fresh event with the position of its record. */
+    public CompletionStage<Void> consumePositioned(KafkaRecordBatch<String, byte[]> batch, Set<EventType> used,
+            PositionedHandler handler) {
+        return consumeRead(batch, used, (events, positions) -> applyOnce(events,
+                (fresh, effects) -> handler.apply(fresh.stream().map(event -> positions.get(event.eventId())).toList(),
+                        effects)));
+    }
+
     /**
      * Consumes the batch with the service's own transaction handling (a service whose state must change under a
      * lock of its own); decoding, failure classes, retries, dead letters and acknowledgement are the same.
      */
     public CompletionStage<Void> consumeWith(KafkaRecordBatch<String, byte[]> batch, Set<EventType> used,
             Consumer<List<EventEnvelope<EventData>>> apply) {
+        return consumeRead(batch, used, (events, positions) -> apply.accept(events));
+    }
+
+    /** Decodes, applies (with the position of each event's record at hand), dead-letters and acknowledges the batch. */
+    private CompletionStage<Void> consumeRead(KafkaRecordBatch<String, byte[]> batch, Set<EventType> used,
+            BiConsumer<List<EventEnvelope<EventData>>, Map<UUID, Positioned>> apply) {
         Set<String> usedNames = used.stream().map(EventType::wireName).collect(Collectors.toSet());
         List<KafkaRecord<String, byte[]>> sources = new ArrayList<>();
         List<EventEnvelope<EventData>> events = new ArrayList<>();
         List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
         Map<String, Context> traces = new HashMap<>();
+        Map<UUID, Positioned> positions = new HashMap<>();
         Instant latestAccepted = clock.instant().plus(settings.maxClockSkew());
         for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
             if (ignorable(record, usedNames)) {
@@ -133,6 +166,7 @@ public class BatchConsumer {
                 }
                 sources.add(record);
                 events.add(event);
+                positions.putIfAbsent(event.eventId(), positioned(event, record));
                 record.getMetadata(TracingMetadata.class)
                         .ifPresent(trace -> traces.put(event.eventId().toString(), trace.getCurrentContext()));
             } catch (RuntimeException unreadable) {
@@ -143,7 +177,7 @@ public class BatchConsumer {
         if (!events.isEmpty()) {
             CAUSE_TRACES.set(traces);
             try {
-                settled = applyAll(events, sources, apply, deadLetters);
+                settled = applyAll(events, sources, some -> apply.accept(some, positions), deadLetters);
             } finally {
                 CAUSE_TRACES.remove();
             }
@@ -157,6 +191,19 @@ public class BatchConsumer {
             return new CompletableFuture<>();
         }
         return batch.ack();
+    }
+
+    /**
+     * The application stops (a JVM shutdown, or a restart of Quarkus inside a test JVM): from now on a failure
+     * says nothing about the events, as when the JVM's shutdown hook has run.
+     */
+    void applicationStopping(@Observes ShutdownEvent stop) {
+        STOPPING.set(true);
+    }
+
+    /** The application (re)starts: failures say something about the events again. */
+    void applicationStarting(@Observes StartupEvent start) {
+        STOPPING.set(false);
     }
 
     /** Tells the consumers the JVM is shutting down; the shutdown hook does it, tests call it to act out a stop. */
@@ -286,6 +333,12 @@ public class BatchConsumer {
         } catch (Exception unreachable) {
             return false;
         }
+    }
+
+    private static Positioned positioned(EventEnvelope<EventData> event, KafkaRecord<String, byte[]> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(read -> new Positioned(event, read.getTopic(), read.getPartition(), read.getOffset()))
+                .orElseGet(() -> new Positioned(event, record.getTopic(), -1, -1));
     }
 
     private static boolean ignorable(KafkaRecord<String, byte[]> record, Set<String> usedNames) {
