@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fasttrack.flow.events.EventCodec;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.testing.PolledBatch;
 import io.fasttrack.flow.events.HealthCategoryChanged;
 import io.fasttrack.flow.events.UsageReported;
 import io.fasttrack.flow.events.model.Workload;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.testing.PolledBatch;
 import io.fasttrack.flow.events.UsageReported;
 import io.fasttrack.flow.events.model.Workload;
 import io.fasttrack.flow.health.messaging.UsageConsumer;

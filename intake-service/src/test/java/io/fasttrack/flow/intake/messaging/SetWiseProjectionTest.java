@@ -11,8 +11,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.fasttrack.flow.events.EventCodec;
 import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.testing.PolledBatch;
 import io.fasttrack.flow.events.EventType;
 import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.kit.store.SqlCounters;
@@ -20,19 +20,12 @@ import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.inject.Inject;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -63,15 +56,15 @@ class SetWiseProjectionTest {
         EventEnvelope<RequestSubmitted> submission = envelope(id, submitted(id, tenant));
         // the same request published again under another event id, a moment later
         EventEnvelope<RequestSubmitted> republished = envelope(id, submitted(id, tenant));
-        Batch batch = new Batch().add(envelope(id, assigned(id, tenant, "fta-ana", "Ana", null)))
+        PolledBatch batch = PolledBatch.on("fasttrack.test").add(envelope(id, assigned(id, tenant, "fta-ana", "Ana", null)))
                 .add(submission).add(submission).add(republished);
 
         double before = quietStatementCount();
-        batch.consumeWith(consumers);
+        consume(batch);
 
         assertThat(counters.statements() - before).as("check, read rows, insert, record processed").isEqualTo(4);
-        assertThat(batch.deadLettered).isEmpty();
-        assertThat(batch.acknowledged).isTrue();
+        assertThat(batch.deadLettered()).isEmpty();
+        assertThat(batch.acknowledged()).isTrue();
         given().queryParam("tenantId", tenant).when().get("/requests").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo(id));
         get(id).statusCode(200).body("status", equalTo("ASSIGNED")).body("architectId", equalTo("fta-ana"))
@@ -84,15 +77,15 @@ class SetWiseProjectionTest {
         String tenant = uniqueTenant();
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
-        new Batch().add(envelope(first, submitted(first, tenant))).add(envelope(second, submitted(second, tenant)))
-                .consumeWith(consumers);
-        Batch changes = new Batch()
+        consume(PolledBatch.on("fasttrack.test").add(envelope(first, submitted(first, tenant)))
+                .add(envelope(second, submitted(second, tenant))));
+        PolledBatch changes = PolledBatch.on("fasttrack.test")
                 .add(envelope(first, opened("eng-" + first, first, tenant, "fta-bo", "Bo")))
                 .add(envelope(second, assigned(second, tenant, "fta-cy", "Cy", null)))
                 .add(envelope(first, completed("eng-" + first, first, tenant, "fta-bo")));
 
         double before = quietStatementCount();
-        changes.consumeWith(consumers);
+        consume(changes);
 
         assertThat(counters.statements() - before).as("check, read rows, update, record processed").isEqualTo(4);
         get(first).statusCode(200).body("status", equalTo("COMPLETED")).body("architectId", equalTo("fta-bo"))
@@ -104,17 +97,17 @@ class SetWiseProjectionTest {
     void aBatchAppliedBeforeCostsOneQueryAndChangesNothing() throws Exception {
         String tenant = uniqueTenant();
         String id = UUID.randomUUID().toString();
-        Batch batch = new Batch().add(envelope(id, submitted(id, tenant)))
+        PolledBatch batch = PolledBatch.on("fasttrack.test").add(envelope(id, submitted(id, tenant)))
                 .add(envelope(id, assigned(id, tenant, "fta-ana", "Ana", null)));
-        batch.consumeWith(consumers);
+        consume(batch);
         String updatedAt = get(id).statusCode(200).extract().path("updatedAt");
 
         double before = quietStatementCount();
-        Batch again = batch.again();
-        again.consumeWith(consumers);
+        PolledBatch again = batch.again();
+        consume(again);
 
         assertThat(counters.statements() - before).as("the processed-event check only").isEqualTo(1);
-        assertThat(again.acknowledged).isTrue();
+        assertThat(again.acknowledged()).isTrue();
         get(id).statusCode(200).body("status", equalTo("ASSIGNED")).body("updatedAt", equalTo(updatedAt));
     }
 
@@ -134,63 +127,7 @@ class SetWiseProjectionTest {
         return last[0];
     }
 
-    /** The connector's batch of records, as one poll would hand it over, keeping what the consumer did to it. */
-    private static final class Batch {
-        private final List<byte[]> payloads = new ArrayList<>();
-        final List<Throwable> deadLettered = new ArrayList<>();
-        boolean acknowledged;
-
-        Batch add(EventEnvelope<?> event) {
-            payloads.add(EventCodec.encode(event));
-            return this;
-        }
-
-        /** The same records delivered once more (a redelivery after a crash before the offsets were committed). */
-        Batch again() {
-            Batch again = new Batch();
-            again.payloads.addAll(payloads);
-            return again;
-        }
-
-        void consumeWith(ProjectionConsumers consumers) throws Exception {
-            consumers.consume("test", kafka(), USED).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        }
-
-        @SuppressWarnings("unchecked")
-        private KafkaRecordBatch<String, byte[]> kafka() {
-            List<KafkaRecord<String, byte[]>> records = new ArrayList<>();
-            for (byte[] payload : payloads) {
-                records.add(proxy(KafkaRecord.class, (method, args) -> switch (method) {
-                    case "getPayload" -> payload;
-                    case "getHeaders" -> new RecordHeaders();
-                    case "getTopic" -> "fasttrack.test";
-                    case "getPartition" -> 0;
-                    case "getMetadata" -> Optional.empty();
-                    case "nack" -> {
-                        deadLettered.add((Throwable) args[0]);
-                        yield CompletableFuture.completedFuture(null);
-                    }
-                    default -> throw new UnsupportedOperationException(method);
-                }));
-            }
-            return proxy(KafkaRecordBatch.class, (method, args) -> switch (method) {
-                case "getRecords" -> records;
-                case "ack" -> {
-                    acknowledged = true;
-                    yield CompletableFuture.completedFuture(null);
-                }
-                default -> throw new UnsupportedOperationException(method);
-            });
-        }
-
-        @SuppressWarnings("unchecked")
-        private static <T> T proxy(Class<?> type, Answer answer) {
-            return (T) Proxy.newProxyInstance(SetWiseProjectionTest.class.getClassLoader(), new Class<?>[] {type},
-                    (self, method, args) -> answer.to(method.getName(), args));
-        }
-
-        private interface Answer {
-            Object to(String method, Object[] args);
-        }
+    private void consume(PolledBatch batch) throws Exception {
+        consumers.consume("test", batch.kafka(), USED).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

@@ -2,15 +2,12 @@ package io.fasttrack.flow.kit.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fasttrack.flow.events.EventCodec;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.EventSamples;
 import io.fasttrack.flow.events.EventType;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.fasttrack.flow.testing.PolledBatch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +16,6 @@ import java.time.ZoneOffset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +23,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +38,7 @@ class BatchConsumerTest {
     private final EventEnvelope<?> submitted = EventSamples.of(EventType.REQUEST_SUBMITTED);
     private final EventEnvelope<?> queued = EventSamples.of(EventType.REQUEST_QUEUED);
     private final EventEnvelope<?> assigned = EventSamples.of(EventType.FTA_ASSIGNED);
-    private final FakeBatch batch = new FakeBatch();
+    private final PolledBatch batch = PolledBatch.on("fasttrack.test");
     private final List<List<UUID>> applied = new ArrayList<>();
     private final AtomicBoolean databaseAnswers = new AtomicBoolean(true);
     private final BatchConsumer consumer = new BatchConsumer(new QuickRetries(), null,
@@ -62,8 +57,8 @@ class BatchConsumerTest {
         CompletionStage<Void> outcome = consumer.consumeWith(batch.kafka(), USED, applyFailingOn(null));
 
         assertThat(applied).containsExactly(ids(submitted, queued, assigned));
-        assertThat(batch.deadLettered).isEmpty();
-        assertThat(batch.acknowledged).isTrue();
+        assertThat(batch.deadLettered()).isEmpty();
+        assertThat(batch.acknowledged()).isTrue();
         assertThat(outcome.toCompletableFuture()).isDone();
     }
 
@@ -74,8 +69,8 @@ class BatchConsumerTest {
         CompletionStage<Void> outcome = consumer.consumeWith(batch.kafka(), USED, applyFailingOn(queued));
 
         assertThat(applied).containsExactly(ids(submitted), ids(assigned));
-        assertThat(batch.deadLettered).containsExactly(1);
-        assertThat(batch.acknowledged).isTrue();
+        assertThat(batch.deadLettered()).containsExactly(1);
+        assertThat(batch.acknowledged()).isTrue();
         assertThat(outcome.toCompletableFuture()).isDone();
     }
 
@@ -86,8 +81,8 @@ class BatchConsumerTest {
         consumer.consumeWith(batch.kafka(), USED, applyFailingOn(null));
 
         assertThat(applied).containsExactly(ids(submitted, assigned));
-        assertThat(batch.deadLettered).containsExactly(1);
-        assertThat(batch.acknowledged).isTrue();
+        assertThat(batch.deadLettered()).containsExactly(1);
+        assertThat(batch.acknowledged()).isTrue();
     }
 
     @Test
@@ -99,8 +94,8 @@ class BatchConsumerTest {
             throw new IllegalStateException("EntityManagerFactory is closed");
         });
 
-        assertThat(batch.deadLettered).as("valid events sent to the dead-letter topic").isEmpty();
-        assertThat(batch.acknowledged).as("offsets committed for events never applied").isFalse();
+        assertThat(batch.deadLettered()).as("valid events sent to the dead-letter topic").isEmpty();
+        assertThat(batch.acknowledged()).as("offsets committed for events never applied").isFalse();
         assertThat(outcome.toCompletableFuture()).as("the batch stays in flight until the consumer closes").isNotDone();
     }
 
@@ -121,8 +116,8 @@ class BatchConsumerTest {
         });
 
         assertThat(applied).as("the third event is not even tried").containsExactly(ids(submitted));
-        assertThat(batch.deadLettered).isEmpty();
-        assertThat(batch.acknowledged).isFalse();
+        assertThat(batch.deadLettered()).isEmpty();
+        assertThat(batch.acknowledged()).isFalse();
         assertThat(outcome.toCompletableFuture()).isNotDone();
     }
 
@@ -140,8 +135,8 @@ class BatchConsumerTest {
         });
 
         assertThat(applied).as("the whole batch, once, after the outage").containsExactly(ids(submitted, queued, assigned));
-        assertThat(batch.deadLettered).isEmpty();
-        assertThat(batch.acknowledged).isTrue();
+        assertThat(batch.deadLettered()).isEmpty();
+        assertThat(batch.acknowledged()).isTrue();
         assertThat(outcome.toCompletableFuture()).isDone();
     }
 
@@ -158,8 +153,8 @@ class BatchConsumerTest {
         });
 
         assertThat(applied).containsExactly(ids(submitted));
-        assertThat(batch.deadLettered).isEmpty();
-        assertThat(batch.acknowledged).isTrue();
+        assertThat(batch.deadLettered()).isEmpty();
+        assertThat(batch.acknowledged()).isTrue();
     }
 
     @Test
@@ -177,7 +172,7 @@ class BatchConsumerTest {
 
         assertThat(failures).hasValue(3);
         assertThat(applied).containsExactly(ids(submitted, queued));
-        assertThat(batch.deadLettered).isEmpty();
+        assertThat(batch.deadLettered()).isEmpty();
     }
 
     @Test
@@ -193,9 +188,9 @@ class BatchConsumerTest {
         consumer.consumeWith(batch.kafka(), USED, applyFailingOn(null));
 
         assertThat(applied).containsExactly(ids(submitted, slightlyAhead));
-        assertThat(batch.deadLettered).containsExactly(1);
-        assertThat(batch.reasons).singleElement().asString().contains("ahead of this service's clock");
-        assertThat(batch.acknowledged).isTrue();
+        assertThat(batch.deadLettered()).containsExactly(1);
+        assertThat(batch.deadLetterReasons()).singleElement().asString().contains("ahead of this service's clock");
+        assertThat(batch.acknowledged()).isTrue();
     }
 
     @Test
@@ -209,8 +204,8 @@ class BatchConsumerTest {
         });
 
         assertThat(tries).hasValue(1);
-        assertThat(batch.deadLettered).containsExactly(0);
-        assertThat(batch.reasons).singleElement().asString().contains("names no architect");
+        assertThat(batch.deadLettered()).containsExactly(0);
+        assertThat(batch.deadLetterReasons()).singleElement().asString().contains("names no architect");
     }
 
     private Consumer<List<EventEnvelope<EventData>>> applyFailingOn(EventEnvelope<?> poisoned) {
@@ -250,56 +245,6 @@ class BatchConsumerTest {
         @Override
         public Duration maxRetryBackoff() {
             return Duration.ofMillis(2);
-        }
-    }
-
-    /** The connector's batch and records, keeping what the consumer did to them: positions nacked, batch acked. */
-    private static final class FakeBatch {
-        final List<KafkaRecord<String, byte[]>> records = new ArrayList<>();
-        final List<Integer> deadLettered = new ArrayList<>();
-        final List<String> reasons = new ArrayList<>();
-        boolean acknowledged;
-
-        FakeBatch add(EventEnvelope<?> event) {
-            return addRaw(EventCodec.encode(event));
-        }
-
-        FakeBatch addRaw(byte[] payload) {
-            int position = records.size();
-            records.add(proxy(KafkaRecord.class, (method, args) -> switch (method) {
-                case "getPayload" -> payload;
-                case "getHeaders" -> new RecordHeaders();
-                case "getTopic" -> "fasttrack.test";
-                case "getMetadata" -> Optional.empty();
-                case "nack" -> {
-                    deadLettered.add(position);
-                    reasons.add(((Throwable) args[0]).getMessage());
-                    yield CompletableFuture.completedFuture(null);
-                }
-                default -> throw new UnsupportedOperationException(method);
-            }));
-            return this;
-        }
-
-        KafkaRecordBatch<String, byte[]> kafka() {
-            return proxy(KafkaRecordBatch.class, (method, args) -> switch (method) {
-                case "getRecords" -> records;
-                case "ack" -> {
-                    acknowledged = true;
-                    yield CompletableFuture.completedFuture(null);
-                }
-                default -> throw new UnsupportedOperationException(method);
-            });
-        }
-
-        @SuppressWarnings("unchecked")
-        private static <T> T proxy(Class<?> type, Answer answer) {
-            return (T) Proxy.newProxyInstance(BatchConsumerTest.class.getClassLoader(), new Class<?>[] {type},
-                    (self, method, args) -> answer.to(method.getName(), args));
-        }
-
-        private interface Answer {
-            Object to(String method, Object[] args);
         }
     }
 }
