@@ -114,6 +114,12 @@ final class Phase {
         }
     }
 
+    /** How many requests intake accepted (202) so far. */
+    long accepted() {
+        LongAdder accepted = statusCounts.get(202);
+        return accepted == null ? 0 : accepted.sum();
+    }
+
     private boolean leave(int seq, int to) {
         if (state.compareAndSet(seq, PENDING, to)) {
             Semaphore permits = closedLoopPermits;

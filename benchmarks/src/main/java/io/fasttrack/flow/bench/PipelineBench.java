@@ -33,6 +33,9 @@ import org.HdrHistogram.Histogram;
  * is measured from that due time, not from when the generator got round to sending it; a stalled system
  * therefore shows up in the percentiles instead of silently lowering the offered load.
  *
+ * <p>After the idle and each fixed-rate phase it reads every service's SQL statement and transaction counters
+ * ({@code /q/metrics}) once the consumers have caught up, and prints what one request cost each database.
+ *
  * <p>Prints one block per phase and, with {@code --summary FILE}, writes the figures as {@code key=value} lines
  * for deploy/bench/run.
  */
@@ -59,6 +62,7 @@ public final class PipelineBench {
     private final HttpClient client;
     private final TopicOffsets offsets;
     private final ProcessCpu cpu;
+    private final DatabaseCounters database;
     private final EventObserver observer;
     private final long baseNanos;
     private final long baseEpochMicros;
@@ -91,6 +95,12 @@ public final class PipelineBench {
                 .executor(Executors.newFixedThreadPool(2, daemon("http-client")))
                 .build();
         offsets = new TopicOffsets(bootstrap, topicPrefix);
+        Map<String, String> services = new LinkedHashMap<>();
+        services.put("intake", intake);
+        services.put("assignment", assignmentBase);
+        services.put("engagement", args.get("engagement", "http://127.0.0.1:8083"));
+        services.put("health", args.get("health", "http://127.0.0.1:8084"));
+        database = new DatabaseCounters(client, authorization, services);
         cpu = new ProcessCpu(args.get("pids", null));
         observer = new EventObserver(bootstrap, List.of(requestsTopic, assignmentsTopic, engagementsTopic),
                 engagementsTopic, runPrefix);
@@ -165,8 +175,10 @@ public final class PipelineBench {
         if (!idle.isZero()) {
             // one request at a time on a warm, drained stack: what one request costs when nothing queues
             Phase oneAtATime = new Phase("idle", index++, 0, 100_000);
+            Map<String, DatabaseCounters.Reading> databaseBefore = database.read();
             closedLoop(oneAtATime, 1, idle);
-            settle(oneAtATime);
+            boolean drained = settle(oneAtATime);
+            reportDatabaseWork(oneAtATime, "one at a time", databaseBefore, drained);
         }
         for (int rate : rates) {
             fixed(new Phase("rate" + rate, index++, rate, (int) (rate * duration.toMillis() / 1000) + 1), rate, duration, true);
@@ -223,6 +235,7 @@ public final class PipelineBench {
         current = phase;
         int count = Math.min(phase.capacity, (int) Math.max(1, rate * duration.toMillis() / 1000));
         Semaphore http = new Semaphore(maxInFlight);
+        Map<String, DatabaseCounters.Reading> databaseBefore = database.read();
         Snapshot before = snapshot();
         long t0 = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         double interval = 1e9 / rate;
@@ -244,7 +257,11 @@ public final class PipelineBench {
             report(phase, t0, sendEnd, before, after, String.format(Locale.ROOT, "fixed rate %d req/s for %d s",
                     rate, duration.toSeconds()));
         }
-        settle(phase);
+        boolean drained = settle(phase);
+        if (report) {
+            String label = rate + " req/s" + (phase.name.equals("rate" + rate) ? "" : " (" + phase.name + ")");
+            reportDatabaseWork(phase, label, databaseBefore, drained);
+        }
         return phase;
     }
 
@@ -327,9 +344,10 @@ public final class PipelineBench {
      * Waits (up to the settle limit) until every consumer of the stack has read every fasttrack topic to its end:
      * a phase above what the pipeline sustains leaves a backlog in the consumers (intake's and health's projections
      * too), even once its own requests have opened or timed out, and the next phase must not start behind it.
-     * Offsets are committed every few seconds, so a drained stack shows up with that delay.
+     * Offsets are committed every few seconds, so a drained stack shows up with that delay. Answers whether it
+     * drained within the limit.
      */
-    private void settle(Phase phase) throws InterruptedException {
+    private boolean settle(Phase phase) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + settleLimit.toNanos();
         long lag = offsets.consumerLag();
@@ -346,6 +364,7 @@ public final class PipelineBench {
         } else {
             OUT.printf(Locale.ROOT, "   (after %s: %.1f s until every consumer had read every topic to its end)%n%n", phase.name, waited);
         }
+        return lag == 0;
     }
 
     private void sweepForever() {
@@ -499,6 +518,21 @@ public final class PipelineBench {
         summary.put(key + ".ack_p99_ms", ms(ack, 99));
         summary.put(key + ".events_per_s", fmt(eventsPerSecond));
         summary.put(key + ".events_per_request", fmt(completed == 0 ? 0.0 : (double) events / completed));
+    }
+
+    /**
+     * What the phase cost the databases per accepted request: the services' SQL counters from just before its
+     * first request until every consumer had read every topic to its end, so the projections' share is in.
+     */
+    private void reportDatabaseWork(Phase phase, String label, Map<String, DatabaseCounters.Reading> before,
+            boolean drained) {
+        DatabaseCounters.PerRequest work = DatabaseCounters.perRequest(before, database.read(), phase.accepted());
+        OUT.printf(Locale.ROOT, "   %s: %s%n", label, work.describe());
+        OUT.printf(Locale.ROOT, "   (database work of %d accepted requests, counted %s)%n%n", phase.accepted(),
+                drained ? "until every consumer had caught up" : "while the consumers were still behind: too low");
+        summary.put(phase.name + ".database_work", work.describe());
+        summary.put(phase.name + ".sql_per_request", fmt(work.total().statements()));
+        summary.put(phase.name + ".tx_per_request", fmt(work.total().transactions()));
     }
 
     private static Histogram histogram() {

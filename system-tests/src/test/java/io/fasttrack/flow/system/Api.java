@@ -3,13 +3,23 @@ package io.fasttrack.flow.system;
 import static io.restassured.RestAssured.given;
 
 import io.fasttrack.flow.system.LocalStack.Service;
+import io.fasttrack.flow.testing.PrometheusScrape;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 
 /** The HTTP calls the system tests make, with bodies as the SPEC shows them. */
 final class Api {
+
+    /** A client that gives up on an answer after 30 s, as any client that retries would. */
+    private static final RestAssuredConfig BOUNDED_WAIT = RestAssuredConfig.config().httpClient(
+            HttpClientConfig.httpClientConfig().setParam("http.connection.timeout", 5_000)
+                    .setParam("http.socket.timeout", 30_000));
 
     private final LocalStack stack;
     private String everyRole;
@@ -47,8 +57,25 @@ final class Api {
                 """.formatted(id, id, role, region, capacity)).post("/architects");
     }
 
+    /**
+     * An FTCHELP architect with room for every land benefit request a test sends (nothing queues behind it),
+     * returned once assignment-service knows it.
+     */
+    String registerRoomyHelpArchitect(String prefix) {
+        String id = unique(prefix);
+        registerArchitect(id, "FTCHELP", "APAC", 1000).then().statusCode(201);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> architect(id).statusCode() == 200);
+        return id;
+    }
+
     Response submit(String body) {
         return at(Service.INTAKE).body(body).post("/requests");
+    }
+
+    /** A submission under an Idempotency-Key: its retries, with the same key and body, are the same request. */
+    Response submit(String body, String idempotencyKey) {
+        return at(Service.INTAKE).config(BOUNDED_WAIT).header("Idempotency-Key", idempotencyKey).body(body)
+                .post("/requests");
     }
 
     /** A complete discovery workshop (weight 3); {@code getModern} routes it to Get Modern architects. */
@@ -122,5 +149,11 @@ final class Api {
 
     Response assignment(String requestId) {
         return at(Service.ASSIGNMENT).get("/assignments/{id}", requestId);
+    }
+
+    /** The sum of a metric's series on a service's {@code /q/metrics} whose labels contain each of {@code labels}. */
+    double metric(Service service, String name, String... labels) {
+        String scrape = at(service).accept("text/plain").get("/q/metrics").then().statusCode(200).extract().asString();
+        return PrometheusScrape.sumOf(scrape, name, labels);
     }
 }

@@ -35,7 +35,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * (Kubernetes manifests, Strimzi topics, kustomization) and {@code deploy/compose} (compose file, Dockerfile).
  * Nothing here can run them, so this test holds them to the code: every YAML file parses (all documents); every
  * service has a Deployment with probes on {@code /q/health/live} and {@code /q/health/ready} on its port, a Service
- * and its ConfigMap; every topic of shared-events and its {@code .dlq} is a KafkaTopic kept forever; ports match
+ * and its ConfigMap; the Deployment of assignment-service, of which one instance decides at a time, replaces its pod
+ * with strategy {@code Recreate}; every topic of shared-events and its {@code .dlq} is a KafkaTopic kept forever; ports match
  * {@code quarkus.http.port} of each service's application.properties; every environment variable set for a service
  * is the environment form of a setting the service has (its application.properties, shared-events' config, or a
  * short list of Quarkus settings below); compose has the four services, Kafka and PostgreSQL on the same ports.
@@ -55,6 +56,12 @@ class DeploymentManifestsTest {
     static final Path SHARED_CONFIG = REPO.resolve("shared-events/src/main/resources/META-INF/microprofile-config.properties");
 
     static final List<String> SERVICES = List.of("intake-service", "assignment-service", "engagement-service", "health-service");
+
+    /**
+     * Services of which one instance decides at a time (a database lease): their Deployment stops the old pod before
+     * it starts the new one, where a rolling update would start a second pod that can only wait.
+     */
+    static final Set<String> ONE_DECIDER = Set.of("assignment-service");
 
     /** Quarkus settings the deployment sets although application.properties does not mention them. */
     static final Map<String, String> QUARKUS_SETTINGS = Map.of(
@@ -149,6 +156,12 @@ class DeploymentManifestsTest {
     void catchesALivenessProbeOnTheWrongPath() throws IOException {
         assertKubernetesCaught(docs -> map(map(container(find(docs, "Deployment", "engagement-service"))
                 .get("livenessProbe")).get("httpGet")).put("path", "/health"), "engagement-service", "livenessProbe");
+    }
+
+    @Test
+    void catchesARollingUpdateOfTheDecider() throws IOException {
+        assertKubernetesCaught(docs -> map(find(docs, "Deployment", "assignment-service").get("spec"))
+                .put("strategy", new LinkedHashMap<>(Map.of("type", "RollingUpdate"))), "assignment-service", "Recreate");
     }
 
     @Test
@@ -396,6 +409,10 @@ class DeploymentManifestsTest {
             Map<String, Object> matchLabels = map(map(map(deployment.body().get("spec")).get("selector")).getOrDefault("matchLabels", Map.of()));
             if (matchLabels.isEmpty() || !podLabels.entrySet().containsAll(matchLabels.entrySet())) {
                 problems.add(deployment + ": selector.matchLabels " + matchLabels + " do not select its pod labels " + podLabels);
+            }
+            Object strategy = map(map(deployment.body().get("spec")).get("strategy")).get("type");
+            if (ONE_DECIDER.contains(service) && !"Recreate".equals(strategy)) {
+                problems.add(deployment + ": strategy.type must be Recreate (one decider at a time), is " + strategy);
             }
             Map<String, Object> container = container(deployment);
             if (container == null) {

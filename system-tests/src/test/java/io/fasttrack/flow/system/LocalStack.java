@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole system as a newcomer runs it: {@code deploy/local/start} launches a real Kafka broker and
@@ -39,7 +40,8 @@ public final class LocalStack {
     private final Path repo = Path.of(System.getProperty("fasttrack.repo", "..")).toAbsolutePath().normalize();
     private final Path home = Path.of(System.getProperty("fasttrack.stack-home", "target/stack")).toAbsolutePath();
     private final int portBase = Integer.getInteger("fasttrack.port-base", 18080);
-    private final String database = System.getProperty("fasttrack.db", "h2");
+    private final String database = configuredDatabase();
+    private final AtomicInteger anotherInstances = new AtomicInteger();
 
     private LocalStack() {
     }
@@ -69,6 +71,11 @@ public final class LocalStack {
         return database;
     }
 
+    /** The database the stack runs on ({@code fasttrack.db}: h2 or postgres), known before it is started. */
+    public static String configuredDatabase() {
+        return System.getProperty("fasttrack.db", "h2");
+    }
+
     /** Starts whatever is not running (the broker, a killed service) and waits until all are ready. */
     public void start() {
         script("start");
@@ -93,14 +100,104 @@ public final class LocalStack {
         terminatePidFile(service.directory);
     }
 
+    /**
+     * Freezes the broker with SIGSTOP, as a long pause of its host would: its connections stay open and nothing
+     * answers on them. {@link #thawBroker()} lets it go on where it was.
+     */
+    public void freezeBroker() {
+        signal("kafka", "STOP");
+    }
+
+    /** Lets a frozen broker go on (SIGCONT). */
+    public void thawBroker() {
+        signal("kafka", "CONT");
+    }
+
+    /**
+     * Stops the stack's PostgreSQL ({@code pg_ctl -m fast}: every session is cut), leaving the broker and the
+     * services running; {@link #start()} starts it again.
+     */
+    public void stopDatabase() {
+        if (!"postgres".equals(database)) {
+            throw new IllegalStateException("the stack runs on " + database + ": there is no database server to stop");
+        }
+        run("pg_ctl stop", List.of("bash", "-c", "source deploy/local/lib.sh && "
+                + "as_postgres \"$(pg_bin)/pg_ctl\" -D \"$PG_DIR/data\" -m fast -w stop"));
+    }
+
+    /** The process id of a running service: a new one after a fault means the service did not survive it. */
+    public long pid(Service service) {
+        return pidOf(service.directory);
+    }
+
+    /**
+     * Starts one more process of a service beside the stack's own, as a second replica would run: the same jar,
+     * broker, database and {@code FASTTRACK_HOME}, its own HTTP port (the stack's port of the service + 20) and log
+     * ({@code logs/<service>-<port>-<n>.log}, the n-th instance started so). The stack's scripts do not know it:
+     * the caller stops it, and it is killed when the JVM ends.
+     */
+    public AnotherInstance startAnother(Service service) {
+        int port = portBase + 20 + service.portOffset;
+        Path log = home.resolve("logs")
+                .resolve(service.directory + "-" + port + "-" + anotherInstances.incrementAndGet() + ".log");
+        // the environment and the command line of deploy/local/start's start_service, on another port
+        String launch = "source deploy/local/lib.sh && profile=() && if [[ $FASTTRACK_DB == postgres ]]; then "
+                + "profile=(QUARKUS_PROFILE=postgres FASTTRACK_POSTGRES_PORT=\"$PG_PORT\"); fi && "
+                + "exec env \"${profile[@]}\" MALLOC_ARENA_MAX=\"${MALLOC_ARENA_MAX:-2}\" FASTTRACK_HOME=\"$FASTTRACK_HOME\" "
+                + "KAFKA_BOOTSTRAP_SERVERS=\"$KAFKA_BOOTSTRAP\" QUARKUS_HTTP_PORT=\"$1\" "
+                + "java $SERVICE_JAVA_OPTS -jar \"$(service_jar \"$2\")\"";
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", launch, "start-another", Integer.toString(port),
+                service.directory).directory(repo.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(environment());
+        try {
+            Process process = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "another-instance-stop"));
+            return new AnotherInstance("http://127.0.0.1:" + port, log, process);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start another " + service.directory, e);
+        }
+    }
+
+    /** A process {@link #startAnother} started (bash execs java, so the process is the service itself). */
+    public record AnotherInstance(String url, Path log, Process process) implements AutoCloseable {
+
+        /** kill -9, as a crash would. */
+        public void kill() {
+            process.destroyForcibly();
+            process.onExit().join();
+        }
+
+        /** SIGTERM, and waits until it has shut down. */
+        public void stopGracefully() {
+            process.destroy();
+            process.onExit().orTimeout(120, TimeUnit.SECONDS).join();
+        }
+
+        /** Stops it if it still runs. */
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                stopGracefully();
+            }
+        }
+    }
+
+    private void signal(String name, String signal) {
+        run("kill -" + signal, List.of("kill", "-" + signal, Long.toString(pidOf(name))));
+    }
+
     private void terminatePidFile(String name) {
+        ProcessHandle.of(pidOf(name)).ifPresent(process -> {
+            process.destroy();
+            process.onExit().orTimeout(120, TimeUnit.SECONDS).join();
+        });
+    }
+
+    private long pidOf(String name) {
         Path pidFile = home.resolve("run").resolve(name + ".pid");
         try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle.of(pid).ifPresent(process -> {
-                process.destroy();
-                process.onExit().orTimeout(120, TimeUnit.SECONDS).join();
-            });
+            return Long.parseLong(Files.readString(pidFile).trim());
         } catch (IOException e) {
             throw new IllegalStateException("no pid file " + pidFile + ": is " + name + " running?", e);
         }
@@ -121,17 +218,11 @@ public final class LocalStack {
     }
 
     private void killPidFile(String name) {
-        Path pidFile = home.resolve("run").resolve(name + ".pid");
         // kill -9: no shutdown hook, no offset commit, no graceful close
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle.of(pid).ifPresent(process -> {
-                process.destroyForcibly();
-                process.onExit().join();
-            });
-        } catch (IOException e) {
-            throw new IllegalStateException("no pid file " + pidFile + ": is " + name + " running?", e);
-        }
+        ProcessHandle.of(pidOf(name)).ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().join();
+        });
     }
 
     private void resetHome() {
@@ -150,25 +241,30 @@ public final class LocalStack {
     private String script(String name, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of("bash", repo.resolve("deploy/local/" + name).toString()));
         command.addAll(List.of(args));
+        return run("deploy/local/" + name, command);
+    }
+
+    /** Runs a command in the checkout with this stack's environment; answers what it printed. */
+    private String run(String what, List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile()).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.putAll(environment());
         try {
-            Path output = Files.createTempFile("fasttrack-" + name, ".log");
+            Path output = Files.createTempFile("fasttrack-stack", ".log");
             builder.redirectOutput(output.toFile());
             Process process = builder.start();
             if (!process.waitFor(Duration.ofMinutes(10).toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("deploy/local/" + name + " did not finish in 10 minutes");
+                throw new IllegalStateException(what + " did not finish in 10 minutes");
             }
             String printed = Files.readString(output);
             Files.deleteIfExists(output);
             if (process.exitValue() != 0) {
-                throw new IllegalStateException("deploy/local/" + name + " failed (" + process.exitValue() + "):\n" + printed);
+                throw new IllegalStateException(what + " failed (" + process.exitValue() + "):\n" + printed);
             }
             return printed;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run deploy/local/" + name, e);
+            throw new IllegalStateException("cannot run " + what, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

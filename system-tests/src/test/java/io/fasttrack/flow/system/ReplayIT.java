@@ -14,11 +14,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The log is the source of truth: for every service, {@code deploy/local/replay} drops its database,
  * rewinds its consumer groups and rebuilds the projection from the topics, and every projection view
- * reads exactly as it did before.
+ * reads exactly as it did before. A replay has no side effects: engagement-service mails nobody again.
  */
 class ReplayIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final String NOTIFICATIONS = "fasttrack_engagement_notifications_total";
+    private static final String SENT = "outcome=\"SENT\"";
 
     private final LocalStack stack = LocalStack.running();
     private final Api api = new Api(stack);
@@ -36,6 +38,30 @@ class ReplayIT {
             Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
                     .untilAsserted(() -> assertThat(snapshot(service, tenants)).as(service.directory()).isEqualTo(before));
         }
+    }
+
+    @Test
+    void rebuildingTheEngagementsMailsNobodyAgain() {
+        api.registerRoomyHelpArchitect("help-replay-mail");
+        String requestId = api.submit(Api.landBenefit(Api.unique("replay-mail"))).then().statusCode(202)
+                .extract().path("id");
+        Awaitility.await().atMost(PATIENCE).until(() -> "IN_PROGRESS".equals(api.requestStatus(requestId)));
+        Awaitility.await("the assignment's mail counted").atMost(PATIENCE)
+                .until(() -> api.metric(Service.ENGAGEMENT, NOTIFICATIONS, SENT) > 0);
+        double sentLive = api.metric(Service.ENGAGEMENT, NOTIFICATIONS, SENT);
+        long livePid = stack.pid(Service.ENGAGEMENT);
+        Map<String, Object> before = snapshot(Service.ENGAGEMENT, List.of());
+
+        stack.replay(Service.ENGAGEMENT);
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(snapshot(Service.ENGAGEMENT, List.of())).isEqualTo(before));
+
+        // the replay restarts the service, so its counter starts again at 0: whatever it shows, the replay sent
+        assertThat(stack.pid(Service.ENGAGEMENT)).as("engagement-service's process after the replay")
+                .isNotEqualTo(livePid);
+        double sentByReplay = api.metric(Service.ENGAGEMENT, NOTIFICATIONS, SENT);
+        System.out.printf("replay mail figures: %.0f mails sent live, %.0f by the replay%n", sentLive, sentByReplay);
+        assertThat(sentByReplay).as("mails sent while rebuilding the engagements").isZero();
     }
 
     /** A little of everything: a roster, requests assigned and queued, a completed task, usage reports. */
