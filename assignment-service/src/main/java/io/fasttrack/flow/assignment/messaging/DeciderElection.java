@@ -2,6 +2,7 @@ package io.fasttrack.flow.assignment.messaging;
 
 import io.fasttrack.flow.assignment.DeciderLeaseSettings;
 import io.fasttrack.flow.assignment.store.DeciderLease;
+import io.fasttrack.flow.kit.messaging.BatchConsumer;
 import io.fasttrack.flow.kit.messaging.TransientFailure;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
@@ -112,9 +113,8 @@ public class DeciderElection {
      * nothing commits) when this instance does not hold the lease, and steps down when another one took it.
      */
     public void holdInThisTransaction() {
-        Role now = role.get();
-        if (now != Role.STARTING && now != Role.DECIDING) {
-            throw new TransientFailure("this instance does not hold the decider lease (" + now + ")");
+        if (!holds()) {
+            throw new TransientFailure("this instance does not hold the decider lease (" + role.get() + ")");
         }
         if (!lease.holdInThisTransaction()) {
             stepDown("another instance took the lease");
@@ -185,6 +185,8 @@ public class DeciderElection {
         if (role.getAndSet(Role.STOPPED) != Role.STOPPED) {
             LOG.errorf("%s stops deciding: %s. It exits so its supervisor starts it again as a follower; what it had "
                     + "not committed comes again to the instance that holds the lease now", lease.holder(), why);
+            // as at a SIGTERM: a batch that fails from now on is neither dead-lettered nor acknowledged
+            BatchConsumer.stopping(true);
             Quarkus.asyncExit(1);
         }
     }
