@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -35,6 +36,11 @@ public class ProjectionConsumers {
 
     private final BatchConsumer consumer;
     private final RequestProjection projection;
+    /**
+     * The three channels write the same rows: one batch at a time, from its first read to its commit, so two
+     * batches never wait for each other's row locks in opposite orders (a replay deadlocked H2 that way).
+     */
+    private final ReentrantLock oneBatchAtATime = new ReentrantLock();
     private final MeterRegistry meters;
 
     ProjectionConsumers(BatchConsumer consumer, RequestProjection projection, MeterRegistry meters) {
@@ -62,11 +68,16 @@ public class ProjectionConsumers {
     }
 
     CompletionStage<Void> consume(String topic, KafkaRecordBatch<String, byte[]> batch, Set<EventType> used) {
-        return consumer.consume(batch, used, (fresh, effects) -> {
-            List<RequestProjection.Outcome> outcomes = projection.apply(fresh);
-            // counted once the batch committed: a batch applied again after a transient failure counts once
-            effects.afterCommit(() -> count(topic, fresh, outcomes));
-        });
+        oneBatchAtATime.lock();
+        try {
+            return consumer.consume(batch, used, (fresh, effects) -> {
+                List<RequestProjection.Outcome> outcomes = projection.apply(fresh);
+                // counted once the batch committed: a batch applied again after a transient failure counts once
+                effects.afterCommit(() -> count(topic, fresh, outcomes));
+            });
+        } finally {
+            oneBatchAtATime.unlock();
+        }
     }
 
     private void count(String topic, List<EventEnvelope<EventData>> events, List<RequestProjection.Outcome> outcomes) {

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,7 +99,8 @@ public class RequestTable {
         if (rows.isEmpty()) {
             return Set.of();
         }
-        List<RequestRecord> ordered = List.copyOf(rows);
+        // in id order, so concurrent writers (the POST path, the consumers) take row locks in the same order
+        List<RequestRecord> ordered = rows.stream().sorted(Comparator.comparing(row -> row.id)).toList();
         int[] counts;
         try (Connection connection = dataSource.getConnection()) {
             boolean postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
@@ -131,7 +133,8 @@ public class RequestTable {
         if (rows.isEmpty()) {
             return Set.of();
         }
-        List<RequestRecord> ordered = List.copyOf(rows);
+        // in id order, so concurrent writers (the POST path, the consumers) take row locks in the same order
+        List<RequestRecord> ordered = rows.stream().sorted(Comparator.comparing(row -> row.id)).toList();
         int[] counts;
         try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(UPDATE)) {
             for (RequestRecord row : ordered) {
