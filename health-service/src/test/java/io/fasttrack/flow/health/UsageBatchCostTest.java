@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
@@ -137,11 +136,15 @@ class UsageBatchCostTest {
 
     /** The counters once nothing else runs (what earlier tests published may still be being applied). */
     private static Cost quietCounters() {
-        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Cost first = counters();
-            Thread.sleep(500);
-            return first.equals(counters()) ? first : null;
-        }, Objects::nonNull);
+        Cost[] last = {counters()};
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ofMillis(500))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    Cost now = counters();
+                    boolean unchanged = now.equals(last[0]);
+                    last[0] = now;
+                    return unchanged;
+                });
+        return last[0];
     }
 
     private static Cost counters() {

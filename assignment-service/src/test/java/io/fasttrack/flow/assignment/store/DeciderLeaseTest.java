@@ -1,5 +1,6 @@
 package io.fasttrack.flow.assignment.store;
 
+import io.fasttrack.flow.testing.BlockedCall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
@@ -139,8 +140,7 @@ class DeciderLeaseTest {
         assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
 
         // the committed lease has expired: only the row lock of the open transaction stops the takeover
-        CompletableFuture<Boolean> takeover = CompletableFuture.supplyAsync(second::tryAcquire);
-        Thread.sleep(300);
+        CompletableFuture<Boolean> takeover = BlockedCall.start(second::tryAcquire).awaitBlocked().result();
         assertThat(takeover).as("the takeover while the deciding transaction is open").isNotDone();
         commit.countDown();
 
