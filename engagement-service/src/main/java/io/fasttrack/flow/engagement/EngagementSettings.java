@@ -1,5 +1,6 @@
 package io.fasttrack.flow.engagement;
 
+import io.fasttrack.flow.engagement.messaging.MailDelivery;
 import io.fasttrack.flow.events.model.RequestQueue;
 import io.fasttrack.flow.events.model.RequestType;
 import io.smallrye.config.ConfigMapping;
@@ -78,5 +79,12 @@ public interface EngagementSettings {
         /** Attempts to send a notification before it counts as FAILED. */
         @WithDefault("5")
         int maxAttempts();
+
+        /**
+         * Where the mails go: {@code log} (one line per mail, nothing kept and nothing leaves the machine) or
+         * {@code smtp} (the Quarkus mailer, configured by {@code quarkus.mailer.*}).
+         */
+        @WithDefault("log")
+        MailDelivery.Kind delivery();
     }
 }

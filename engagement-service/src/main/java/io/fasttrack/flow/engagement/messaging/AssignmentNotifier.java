@@ -7,8 +7,6 @@ import io.fasttrack.flow.engagement.store.AssignmentNotification.Outcome;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.model.FtopTask;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +48,7 @@ public class AssignmentNotifier {
     }
 
     @Inject
-    Mailer mailer;
+    MailDelivery delivery;
 
     @Inject
     EngagementSettings settings;
@@ -149,11 +147,9 @@ public class AssignmentNotifier {
         List<Pending> failed = new ArrayList<>();
         for (Pending notification : pending) {
             try {
-                mailer.send(mail(notification.mail()));
+                delivery.deliver(notification.engagementId(), notification.mail());
                 sent.add(notification.assignmentEventId());
                 metrics.notification(Outcome.SENT.name());
-                LOG.infof("assignment notification for engagement %s: SENT, %d recipient(s)", notification.engagementId(),
-                        notification.mail().recipients());
             } catch (RuntimeException e) {
                 LOG.warnf("assignment notification for engagement %s could not be sent (%s, attempt %d)",
                         notification.engagementId(), e.getClass().getSimpleName(), notification.failures() + 1);
@@ -168,12 +164,5 @@ public class AssignmentNotifier {
                     notification.failures(), settings.notification().maxAttempts(), now, retryAt)).toList();
         });
         failures.stream().filter(outcome -> outcome == Outcome.FAILED).forEach(outcome -> metrics.notification(outcome.name()));
-    }
-
-    private static Mail mail(AssignmentMail mail) {
-        Mail message = Mail.withText(mail.to().get(0), mail.subject(), mail.body());
-        message.setTo(new ArrayList<>(mail.to()));
-        message.setCc(new ArrayList<>(mail.cc()));
-        return message;
     }
 }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** Submit FastTrack requests and follow their status. */
 @Path("/requests")
@@ -53,7 +54,8 @@ public class RequestResource {
 
     /**
      * Submits a request. The body is read as bytes and parsed by the service, so malformed JSON, wrong
-     * types and unknown values all come back as one 400 problem listing every bad field.
+     * types and unknown values all come back as one 400 problem listing every bad field. Runs on the I/O thread
+     * and answers when the broker acknowledged the event: no worker waits for it.
      */
     @RolesAllowed("submitter")
     @POST
@@ -72,13 +74,13 @@ public class RequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The broker did not acknowledge in time; the request may have been recorded. A retry after Retry-After with the same Idempotency-Key and body is safe (same request id, recorded once)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
+    public CompletionStage<Response> submit(@HeaderParam("Idempotency-Key") String idempotencyKey, byte[] body) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
             throw ProblemException.invalid("the Idempotency-Key header is invalid", List.of(
                     new Problem.Violation("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters")));
         }
-        SubmissionAnswer answer = submissions.submit(body, idempotencyKey);
-        return Response.accepted(answer).header("Location", "/requests/" + answer.id()).build();
+        return submissions.submit(body, idempotencyKey)
+                .thenApply(answer -> Response.accepted(answer).header("Location", "/requests/" + answer.id()).build());
     }
 
     @RolesAllowed({"reader", "submitter", "manager"})

@@ -3,15 +3,14 @@ package io.fasttrack.flow.intake.messaging;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.intake.IntakeConfig;
-import io.fasttrack.flow.kit.messaging.Effects;
 import io.fasttrack.flow.kit.messaging.EnvelopeSends;
 import io.fasttrack.flow.kit.messaging.TransientFailure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
-/** Publishes RequestSubmitted keyed by tenant id and returns only once the broker acknowledged it (acks=all). */
+/** Publishes RequestSubmitted keyed by tenant id; the future completes once the broker acknowledged it (acks=all). */
 @ApplicationScoped
 public class RequestPublisher {
 
@@ -24,10 +23,10 @@ public class RequestPublisher {
     }
 
     /**
-     * @throws TransientFailure when the broker refused the event or did not acknowledge it within
-     *         {@code fasttrack.intake.publish-timeout}; it may have been written all the same
+     * Fails with a {@link TransientFailure} when the broker refused the event or did not acknowledge it within
+     * {@code fasttrack.intake.publish-timeout}; it may have been written all the same.
      */
-    public void publish(EventEnvelope<RequestSubmitted> envelope) {
-        Effects.awaitAll(List.of(EnvelopeSends.send(emitter, envelope)), config.publishTimeout());
+    public CompletableFuture<Void> publish(EventEnvelope<RequestSubmitted> envelope) {
+        return EnvelopeSends.sendWithin(emitter, envelope, config.publishTimeout());
     }
 }

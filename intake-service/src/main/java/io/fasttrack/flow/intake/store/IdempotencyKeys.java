@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
 
 /**
  * The Idempotency-Key table. A key is reserved before its event is published; the primary key makes the
@@ -56,11 +57,14 @@ public class IdempotencyKeys {
         return QuarkusTransaction.requiringNew().call(() -> Reservation.of(entityManager.find(IdempotencyRecord.class, key)));
     }
 
-    /** The event is on the broker: from now on the key answers with its request id. In the caller's transaction. */
+    /** The events are on the broker: from now on the keys answer with their request ids. In the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void complete(String key) {
-        entityManager.createQuery("update IdempotencyRecord set state = :completed where key = :key")
-                .setParameter("completed", IdempotencyRecord.State.COMPLETED).setParameter("key", key).executeUpdate();
+    public void complete(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        entityManager.createQuery("update IdempotencyRecord set state = :completed where key in :keys")
+                .setParameter("completed", IdempotencyRecord.State.COMPLETED).setParameter("keys", keys).executeUpdate();
     }
 
     /**

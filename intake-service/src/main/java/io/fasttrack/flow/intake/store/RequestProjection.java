@@ -28,8 +28,8 @@ import java.util.function.UnaryOperator;
  * Keeps the request-status projection, a batch of events at a time: it reads every row the batch touches with
  * one query, applies the events to them in memory in their order ({@link RequestProgress} decides each status
  * change), then inserts the new rows and updates the changed ones in one JDBC batch each. A row another writer
- * stored or changed in the meantime (the HTTP thread stores every accepted request; three consumers share the
- * rows) is read again and the batch's events for it applied over it, in the same transaction. Status only moves
+ * stored or changed in the meantime (the accepted-request writer stores every accepted request; three consumers share
+ * the rows) is read again and the batch's events for it applied over it, in the same transaction. Status only moves
  * forward and a row may exist before its RequestSubmitted, so events may come in any order across topics, and
  * replaying the topics into an empty database rebuilds the same rows. Which events were applied before is the
  * kit's concern ({@code BatchConsumer}): this class sees each event once.
@@ -113,15 +113,19 @@ public class RequestProjection {
     }
 
     /**
-     * Stores an accepted request right after the broker acknowledged its event, so a GET right after the 202
-     * finds it: one insert, which leaves alone a row the consumers stored first. The requests consumer applies
-     * the same event a moment later anyway. In the caller's transaction.
+     * Stores accepted requests right after the broker acknowledged their events, so a GET right after the 202
+     * finds them: one batch of inserts, which leaves alone a row the consumers stored first. The requests consumer
+     * applies the same events a moment later anyway. In the caller's transaction.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordAccepted(RequestSubmitted submitted) {
-        RequestRecord row = RequestRecord.awaitingSubmission(submitted.requestId(), submitted.customer().tenantId());
-        row.recordSubmission(submitted);
-        table.insertAbsent(List.of(row));
+    public void recordAccepted(List<RequestSubmitted> accepted) {
+        List<RequestRecord> rows = new ArrayList<>(accepted.size());
+        for (RequestSubmitted submitted : accepted) {
+            RequestRecord row = RequestRecord.awaitingSubmission(submitted.requestId(), submitted.customer().tenantId());
+            row.recordSubmission(submitted);
+            rows.add(row);
+        }
+        table.insertAbsent(rows);
     }
 
     /** What the event does to its request; null when it changes none. */

@@ -6,6 +6,7 @@ import io.fasttrack.flow.kit.messaging.TransientFailure;
 import jakarta.enterprise.inject.Vetoed;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,19 +22,15 @@ public class FlakyBroker extends RequestPublisher {
     /** How one publish ends. */
     @FunctionalInterface
     public interface Attempt {
-        void publish(RequestPublisher broker, EventEnvelope<RequestSubmitted> envelope);
+        CompletableFuture<Void> publish(RequestPublisher broker, EventEnvelope<RequestSubmitted> envelope);
     }
 
     /** The record reaches the topic, but the caller gives up waiting for the acknowledgement first. */
-    public static final Attempt WRITTEN_BUT_NOT_ACKNOWLEDGED = (broker, envelope) -> {
-        broker.publish(envelope);
-        throw notAcknowledged();
-    };
+    public static final Attempt WRITTEN_BUT_NOT_ACKNOWLEDGED = (broker, envelope) -> broker.publish(envelope)
+            .thenCompose(acknowledged -> CompletableFuture.failedFuture(notAcknowledged()));
 
     /** The broker never takes the record. */
-    public static final Attempt NOT_WRITTEN = (broker, envelope) -> {
-        throw notAcknowledged();
-    };
+    public static final Attempt NOT_WRITTEN = (broker, envelope) -> CompletableFuture.failedFuture(notAcknowledged());
 
     private final RequestPublisher broker;
     private final Queue<Attempt> script;
@@ -46,27 +43,22 @@ public class FlakyBroker extends RequestPublisher {
 
     /** Published and acknowledged, but the acknowledgement reaches the caller only once {@code released} opens. */
     public static Attempt heldUntil(CountDownLatch released) {
-        return (broker, envelope) -> {
-            broker.publish(envelope);
+        // the wait for the release runs on a thread of its own, as the caller's thread must not block
+        return (broker, envelope) -> broker.publish(envelope).thenComposeAsync(acknowledged -> {
             try {
-                if (!released.await(30, TimeUnit.SECONDS)) {
-                    throw notAcknowledged();
-                }
+                return released.await(30, TimeUnit.SECONDS) ? CompletableFuture.<Void>completedFuture(null)
+                        : CompletableFuture.<Void>failedFuture(notAcknowledged());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                throw notAcknowledged();
+                return CompletableFuture.<Void>failedFuture(notAcknowledged());
             }
-        };
+        });
     }
 
     @Override
-    public void publish(EventEnvelope<RequestSubmitted> envelope) {
+    public CompletableFuture<Void> publish(EventEnvelope<RequestSubmitted> envelope) {
         Attempt scripted = script.poll();
-        if (scripted == null) {
-            broker.publish(envelope);
-        } else {
-            scripted.publish(broker, envelope);
-        }
+        return scripted == null ? broker.publish(envelope) : scripted.publish(broker, envelope);
     }
 
     private static TransientFailure notAcknowledged() {

@@ -3,7 +3,11 @@ package io.fasttrack.flow.kit.messaging;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -42,5 +46,22 @@ public final class EnvelopeSends {
             acked.completeExceptionally(refused);
         }
         return acked;
+    }
+
+    /**
+     * {@link #send}, without waiting: the future fails with a {@link TransientFailure} when the broker refused the
+     * envelope or did not acknowledge it within {@code timeout}.
+     */
+    public static <T extends EventEnvelope<?>> CompletableFuture<Void> sendWithin(Emitter<T> emitter, T envelope,
+            Duration timeout) {
+        return send(emitter, envelope).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(unacknowledged(failure, timeout)));
+    }
+
+    private static TransientFailure unacknowledged(Throwable failure, Duration timeout) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof TimeoutException
+                ? new TransientFailure("not acknowledged by the broker within " + timeout, cause)
+                : new TransientFailure("the broker refused an event: " + cause, cause);
     }
 }
