@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -146,6 +148,35 @@ final class DatabaseCounters {
             transactions += ranTransactions;
         }
         return new PerRequest(perService, new Reading(statements / requests, transactions / requests));
+    }
+
+    /**
+     * The work per request over the repeats of a phase: per service and in total, the median of each figure over
+     * the repeats that have it (so the total need not be the sum of the services' medians).
+     */
+    static PerRequest median(List<PerRequest> repeats) {
+        Map<String, List<Reading>> byService = new LinkedHashMap<>();
+        List<Reading> totals = new ArrayList<>();
+        for (PerRequest work : repeats) {
+            if (work.services().isEmpty()) {
+                continue;
+            }
+            work.services().forEach((name, reading) -> byService.computeIfAbsent(name, n -> new ArrayList<>()).add(reading));
+            totals.add(work.total());
+        }
+        Map<String, Reading> services = new LinkedHashMap<>();
+        byService.forEach((name, readings) -> services.put(name, medianOf(readings)));
+        return new PerRequest(services, totals.isEmpty() ? new Reading(0, 0) : medianOf(totals));
+    }
+
+    private static Reading medianOf(List<Reading> readings) {
+        List<Double> statements = new ArrayList<>();
+        List<Double> transactions = new ArrayList<>();
+        readings.forEach(reading -> {
+            statements.add(reading.statements());
+            transactions.add(reading.transactions());
+        });
+        return new Reading(Stats.median(statements), Stats.median(transactions));
     }
 
     private static String fmt(double value) {

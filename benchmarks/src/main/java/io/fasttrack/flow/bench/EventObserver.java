@@ -66,6 +66,11 @@ final class EventObserver implements Runnable {
         phases.put(phase.index, phase);
     }
 
+    /** Forgets a finished phase: its late events are ignored, and its slots can be collected. */
+    void unregister(Phase phase) {
+        phases.remove(phase.index);
+    }
+
     @Override
     public void run() {
         try {

@@ -26,6 +26,11 @@ final class Phase {
     static final int FAILED = 2;
     static final int TIMED_OUT = 3;
 
+    /** What the phase is in the summary ({@code rate500}, {@code saturation}): the same for each of its repeats. */
+    final String key;
+    /** Which repeat of its key this phase is, from 1; 0 for a phase that is not repeated. */
+    final int repeat;
+    /** How it is printed: the key, and its repeat ({@code rate500 #2}). */
     final String name;
     final int index;
     /** Offered rate in requests/s; 0 for the closed-loop (as fast as it can) phase. */
@@ -56,7 +61,13 @@ final class Phase {
     private int sweepFrom;
 
     Phase(String name, int index, int rate, int capacity) {
-        this.name = name;
+        this(name, 0, index, rate, capacity);
+    }
+
+    Phase(String key, int repeat, int index, int rate, int capacity) {
+        this.key = key;
+        this.repeat = repeat;
+        this.name = repeat > 0 ? key + " #" + repeat : key;
         this.index = index;
         this.rate = rate;
         this.capacity = capacity;

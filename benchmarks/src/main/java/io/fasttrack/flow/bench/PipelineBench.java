@@ -33,11 +33,21 @@ import org.HdrHistogram.Histogram;
  * is measured from that due time, not from when the generator got round to sending it; a stalled system
  * therefore shows up in the percentiles instead of silently lowering the offered load.
  *
- * <p>After the idle and each fixed-rate phase it reads every service's SQL statement and transaction counters
- * ({@code /q/metrics}) once the consumers have caught up, and prints what one request cost each database.
+ * <p>Steady state: after the probe and a warm-up (not counted), the measured phases run in {@code --repeats}
+ * rounds, each round the idle phase, every fixed rate in the order given and the saturation phase; after every
+ * phase the generator waits until every consumer has caught up, so no phase starts behind another's backlog.
+ * Rounds (rather than each phase three times in a row) spread whatever drifts during a run (the databases grow,
+ * the JIT settles, another process wakes up) over every phase alike.
+ *
+ * <p>After each measured phase, once the consumers have caught up, it reads every service's SQL statement and
+ * transaction counters ({@code /q/metrics}) and every process's CPU time, and prints what one accepted request
+ * cost each database and each process (the broker, the services and, apart, the generator itself); at the end
+ * the min / median / max of each figure over the repeats, and the marginal CPU of a request between consecutive
+ * rates.
  *
  * <p>Prints one block per phase and, with {@code --summary FILE}, writes the figures as {@code key=value} lines
- * for deploy/bench/run.
+ * for deploy/bench/run: the median over the repeats under each figure's key, its min and max under
+ * {@code <key>.min} and {@code <key>.max} (see {@link Summary}).
  */
 public final class PipelineBench {
 
@@ -66,7 +76,11 @@ public final class PipelineBench {
     private final EventObserver observer;
     private final long baseNanos;
     private final long baseEpochMicros;
-    private final Map<String, String> summary = new LinkedHashMap<>();
+    private final Summary summary = new Summary();
+    /** CPU of each measured phase's repeats, by phase key ({@code rate500}), in the order the phases first ran. */
+    private final Map<String, List<CpuCost.Window>> cpuByPhase = new LinkedHashMap<>();
+    /** Database work of each measured phase's repeats, by phase key. */
+    private final Map<String, List<DatabaseCounters.PerRequest>> databaseByPhase = new LinkedHashMap<>();
     private volatile Phase current;
 
     private PipelineBench(Args args) {
@@ -112,9 +126,10 @@ public final class PipelineBench {
     public static void main(String[] argv) throws Exception {
         Args args = Args.parse(argv);
         List<Integer> rates = args.getIntList("rates", "100,500,1000");
-        Duration duration = args.getDuration("duration", Duration.ofSeconds(20));
+        Duration duration = args.getDuration("duration", Duration.ofSeconds(30));
         int warmupRate = args.getInt("warmup-rate", 200);
-        Duration warmup = args.getDuration("warmup", Duration.ofSeconds(10));
+        Duration warmup = args.getDuration("warmup", Duration.ofSeconds(60));
+        int repeats = Math.max(1, args.getInt("repeats", 3));
         int concurrency = args.getInt("concurrency", 512);
         Duration saturation = args.getDuration("saturation", Duration.ofSeconds(30));
         int saturationMax = args.getInt("saturation-max-requests", 400_000);
@@ -123,7 +138,7 @@ public final class PipelineBench {
         String onSaturationEnd = args.get("on-saturation-end", null);
         PipelineBench bench = new PipelineBench(args);
         args.rejectUnknown();
-        int exit = bench.run(rates, duration, warmupRate, warmup, concurrency, saturation, saturationMax,
+        int exit = bench.run(rates, duration, warmupRate, warmup, repeats, concurrency, saturation, saturationMax,
                 onSaturationStart, onSaturationEnd);
         if (summaryFile != null) {
             bench.writeSummary(Path.of(summaryFile));
@@ -131,14 +146,14 @@ public final class PipelineBench {
         System.exit(exit);
     }
 
-    private int run(List<Integer> rates, Duration duration, int warmupRate, Duration warmup, int concurrency,
-            Duration saturation, int saturationMax, String onSaturationStart, String onSaturationEnd)
+    private int run(List<Integer> rates, Duration duration, int warmupRate, Duration warmup, int repeats,
+            int concurrency, Duration saturation, int saturationMax, String onSaturationStart, String onSaturationEnd)
             throws Exception {
-        long planned = 1 + (long) warmupRate * warmup.toSeconds()
-                + (long) saturationRateGuess * (saturation.toSeconds() + idle.toSeconds());
+        long perRound = (long) saturationRateGuess * (saturation.toSeconds() + idle.toSeconds());
         for (int rate : rates) {
-            planned += (long) rate * duration.toSeconds();
+            perRound += (long) rate * duration.toSeconds();
         }
+        long planned = 1 + (long) warmupRate * warmup.toSeconds() + repeats * perRound;
         // enough capacity that nothing queues: every planned request's weight, plus a fifth
         architects = architectsOption.equals("auto")
                 ? (int) Math.max(10, (planned * kind.weight * 6 / 5 + capacity - 1) / capacity)
@@ -148,6 +163,11 @@ public final class PipelineBench {
                 runPrefix.substring(0, runPrefix.length() - 1), kind, requestsUri, architects, kind.role, capacity,
                 (long) architects * capacity / kind.weight, kind.weight, planned, saturationRateGuess,
                 timeout.toSeconds(), Runtime.getRuntime().availableProcessors());
+        OUT.printf(Locale.ROOT, "plan: probe, warm-up %d s at %d req/s (not counted), then %d round(s) of: idle %d s (one "
+                + "request in flight), %s for %d s each, saturation %d s (%d in flight); every phase waits for the "
+                + "consumers to catch up%n", warmup.toSeconds(), warmupRate, repeats, idle.toSeconds(),
+                rates.stream().map(rate -> rate + " req/s").toList(), duration.toSeconds(), saturation.toSeconds(), concurrency);
+        summary.text("repeats", Integer.toString(repeats));
         registerArchitects();
 
         Thread observerThread = new Thread(observer, "event-observer");
@@ -172,23 +192,31 @@ public final class PipelineBench {
             fixed(new Phase("warmup", index++, warmupRate, (int) (warmupRate * warmup.toMillis() / 1000) + 1),
                     warmupRate, warmup, true);
         }
-        if (!idle.isZero()) {
-            // one request at a time on a warm, drained stack: what one request costs when nothing queues
-            Phase oneAtATime = new Phase("idle", index++, 0, 100_000);
-            Map<String, DatabaseCounters.Reading> databaseBefore = database.read();
-            closedLoop(oneAtATime, 1, idle);
-            boolean drained = settle(oneAtATime);
-            reportDatabaseWork(oneAtATime, "one at a time", databaseBefore, drained);
-        }
-        for (int rate : rates) {
-            fixed(new Phase("rate" + rate, index++, rate, (int) (rate * duration.toMillis() / 1000) + 1), rate, duration, true);
-        }
-        if (concurrency > 0 && !saturation.isZero()) {
-            hook("on-saturation-start", onSaturationStart);
-            closedLoop(new Phase("saturation", index, 0, saturationMax), concurrency, saturation);
-            hook("on-saturation-end", onSaturationEnd);
+        for (int round = 1; round <= repeats; round++) {
+            int repeat = repeats > 1 ? round : 0;
+            if (!idle.isZero()) {
+                // one request at a time on a warm, drained stack: what one request costs when nothing queues
+                closedLoop(new Phase("idle", repeat, index++, 0, 100_000), 1, idle, "one at a time");
+            }
+            for (int rate : rates) {
+                fixed(new Phase("rate" + rate, repeat, index++, rate, (int) (rate * duration.toMillis() / 1000) + 1),
+                        rate, duration, true);
+            }
+            if (concurrency > 0 && !saturation.isZero()) {
+                // the profile (a few per cent of overhead) covers the last round's saturation phase only
+                boolean profiled = round == repeats;
+                if (profiled) {
+                    hook("on-saturation-start", onSaturationStart);
+                }
+                closedLoop(new Phase("saturation", repeat, index++, 0, saturationMax), concurrency, saturation,
+                        "saturation (" + concurrency + " in flight)" + (profiled && onSaturationStart != null ? ", profiled" : ""));
+                if (profiled) {
+                    hook("on-saturation-end", onSaturationEnd);
+                }
+            }
         }
         stop(observerThread);
+        steadyState(rates, repeats);
         if (observer.undecodable.sum() > 0) {
             OUT.println("warning: " + observer.undecodable.sum() + " records on the engagements topic could not be decoded");
         }
@@ -259,17 +287,20 @@ public final class PipelineBench {
         }
         boolean drained = settle(phase);
         if (report) {
-            String label = rate + " req/s" + (phase.name.equals("rate" + rate) ? "" : " (" + phase.name + ")");
+            reportCpu(phase, before.cpu, drained);
+            String label = rate + " req/s" + (phase.key.equals("rate" + rate) ? "" : " (" + phase.key + ")");
             reportDatabaseWork(phase, label, databaseBefore, drained);
         }
+        observer.unregister(phase);
         return phase;
     }
 
-    private void closedLoop(Phase phase, int concurrency, Duration duration) throws InterruptedException {
+    private void closedLoop(Phase phase, int concurrency, Duration duration, String label) throws InterruptedException {
         observer.register(phase);
         Semaphore permits = new Semaphore(concurrency);
         phase.closedLoopPermits = permits;
         current = phase;
+        Map<String, DatabaseCounters.Reading> databaseBefore = database.read();
         Snapshot before = snapshot();
         long t0 = System.nanoTime();
         long end = t0 + duration.toNanos();
@@ -297,13 +328,17 @@ public final class PipelineBench {
             }
         }
         double sustained = inWindow / ((sendEnd - from) / 1e9);
-        summary.put(phase.name + ".sustained_rps", fmt(sustained));
-        summary.put(phase.name + ".concurrency", Integer.toString(concurrency));
+        summary.sample(phase.key + ".sustained_rps", sustained);
+        summary.text(phase.key + ".concurrency", Integer.toString(concurrency));
         report(phase, t0, sendEnd, before, after, String.format(Locale.ROOT,
                 "as fast as it can: %d requests in flight end to end, %d s", concurrency, duration.toSeconds()));
-        OUT.printf(Locale.ROOT, "   sustained end to end %.0f req/s (EngagementOpened seen after the first quarter of the "
+        OUT.printf(Locale.ROOT, "   sustained end to end %.1f req/s (EngagementOpened seen after the first quarter of the "
                 + "window, up to its end); CPU cores during the send window: %s%n%n",
                 sustained, ProcessCpu.cores(before.cpu, atEnd.cpu, (sendEnd - t0) / 1e9));
+        boolean drained = settle(phase);
+        reportCpu(phase, before.cpu, drained);
+        reportDatabaseWork(phase, label, databaseBefore, drained);
+        observer.unregister(phase);
     }
 
     private void send(Phase phase, int seq, Semaphore http) {
@@ -501,23 +536,99 @@ public final class PipelineBench {
             OUT.println();
         }
 
-        String key = phase.name;
-        summary.put(key + ".offered_rps", Integer.toString(phase.rate));
-        summary.put(key + ".e2e_rps", fmt(e2eRate));
-        summary.put(key + ".sent", Integer.toString(sent));
-        summary.put(key + ".accepted", Integer.toString(accepted));
-        summary.put(key + ".errors", Integer.toString(errors));
-        summary.put(key + ".timeouts", Integer.toString(timeouts));
-        summary.put(key + ".opened", Integer.toString(completed));
-        summary.put(key + ".queued", Long.toString(phase.queuedEvents.sum()));
-        summary.put(key + ".p50_ms", ms(e2e, 50));
-        summary.put(key + ".p95_ms", ms(e2e, 95));
-        summary.put(key + ".p99_ms", ms(e2e, 99));
-        summary.put(key + ".max_ms", fmt(e2e.getMaxValue() / 1000.0));
-        summary.put(key + ".ack_p50_ms", ms(ack, 50));
-        summary.put(key + ".ack_p99_ms", ms(ack, 99));
-        summary.put(key + ".events_per_s", fmt(eventsPerSecond));
-        summary.put(key + ".events_per_request", fmt(completed == 0 ? 0.0 : (double) events / completed));
+        String key = phase.key;
+        summary.text(key + ".offered_rps", Integer.toString(phase.rate));
+        summary.sample(key + ".e2e_rps", e2eRate);
+        summary.count(key + ".sent", sent);
+        summary.count(key + ".accepted", accepted);
+        summary.count(key + ".errors", errors);
+        summary.count(key + ".timeouts", timeouts);
+        summary.count(key + ".opened", completed);
+        summary.count(key + ".queued", phase.queuedEvents.sum());
+        summary.sample(key + ".p50_ms", ms(e2e, 50));
+        summary.sample(key + ".p95_ms", ms(e2e, 95));
+        summary.sample(key + ".p99_ms", ms(e2e, 99));
+        summary.sample(key + ".max_ms", e2e.getTotalCount() == 0 ? Double.NaN : e2e.getMaxValue() / 1000.0);
+        summary.sample(key + ".ack_p50_ms", ms(ack, 50));
+        summary.sample(key + ".ack_p99_ms", ms(ack, 99));
+        summary.sample(key + ".events_per_s", eventsPerSecond);
+        summary.sample(key + ".events_per_request", completed == 0 ? 0.0 : (double) events / completed);
+    }
+
+    /**
+     * What the phase cost each process in CPU per accepted request: from just before its first request until every
+     * consumer had read every topic to its end, so the work its requests caused downstream is in (also for those
+     * the generator counted as timed out: intake accepted them, and the stack still did their work).
+     */
+    private void reportCpu(Phase phase, Map<String, Double> before, boolean drained) {
+        CpuCost.Window window = CpuCost.Window.between(before, cpu.snapshot(), phase.accepted());
+        cpuByPhase.computeIfAbsent(phase.key, k -> new ArrayList<>()).add(window);
+        Map<String, Double> ms = window.msPerRequest();
+        OUT.printf(Locale.ROOT, "   CPU ms per accepted request: %s%n", CpuCost.describe(ms));
+        OUT.printf(Locale.ROOT, "   (CPU of %d accepted requests, %s)%n", phase.accepted(),
+                drained ? "from the phase's first request until every consumer had caught up"
+                        : "while the consumers were still behind: too low");
+        ms.forEach((name, value) -> summary.sample(cpuKey(phase.key + ".cpu_ms_per_request", name), value, 2));
+    }
+
+    private static String cpuKey(String prefix, String process) {
+        return process.equals(CpuCost.STACK) ? prefix : prefix + "." + process;
+    }
+
+    /** The min / median / max over the repeats of the headline figures, and the marginal CPU per request. */
+    private void steadyState(List<Integer> rates, int repeats) {
+        OUT.printf(Locale.ROOT, "== steady state: %d repeat(s) of every measured phase; min / median / max over the repeats%n",
+                repeats);
+        OUT.printf(Locale.ROOT, "   %-12s %-34s %-28s %-28s %s%n", "phase", "end to end req/s", "p50 ms", "p99 ms",
+                "errors / timeouts (max)");
+        List<String> keys = new ArrayList<>();
+        if (!idle.isZero()) {
+            keys.add("idle");
+        }
+        rates.forEach(rate -> keys.add("rate" + rate));
+        keys.add("saturation");
+        for (String key : keys) {
+            if (summary.spread(key + ".p50_ms").n() == 0 && summary.spread(key + ".e2e_rps").n() == 0) {
+                continue;
+            }
+            boolean closed = key.equals("saturation");
+            OUT.printf(Locale.ROOT, "   %-12s %-34s %-28s %-28s %s / %s%n", key,
+                    (closed ? "sustained " : "") + summary.spread(key + (closed ? ".sustained_rps" : ".e2e_rps")).describe(),
+                    summary.spread(key + ".p50_ms").describe(), summary.spread(key + ".p99_ms").describe(),
+                    whole(summary.spread(key + ".errors").max()), whole(summary.spread(key + ".timeouts").max()));
+        }
+        OUT.println("   CPU ms per accepted request, median of the repeats (the stack: the broker and the services; "
+                + "the generator apart):");
+        for (String key : keys) {
+            List<CpuCost.Window> windows = cpuByPhase.get(key);
+            if (windows == null) {
+                continue;
+            }
+            Map<String, Stats.Spread> spreads = CpuCost.perRequest(windows);
+            Map<String, Double> medians = new LinkedHashMap<>();
+            spreads.forEach((name, spread) -> medians.put(name, spread.median()));
+            Stats.Spread stack = spreads.getOrDefault(CpuCost.STACK, Stats.of(List.of()));
+            OUT.printf(Locale.ROOT, "   %-12s %s; stack min / median / max %s / %s / %s%n", key, CpuCost.describe(medians),
+                    CpuCost.fmt(stack.min()), CpuCost.fmt(stack.median()), CpuCost.fmt(stack.max()));
+        }
+        OUT.println("   marginal CPU ms per request between consecutive rates ((mean CPU at B - mean CPU at A) / "
+                + "(mean accepted requests at B - at A), means over the repeats):");
+        for (int i = 1; i < rates.size(); i++) {
+            int from = rates.get(i - 1);
+            int to = rates.get(i);
+            List<CpuCost.Window> a = cpuByPhase.get("rate" + from);
+            List<CpuCost.Window> b = cpuByPhase.get("rate" + to);
+            Map<String, Double> marginal = a == null || b == null ? Map.of() : CpuCost.marginal(a, b);
+            OUT.printf(Locale.ROOT, "   %-12s %s%n", from + " -> " + to, CpuCost.describe(marginal));
+            summary.text("rate" + to + ".marginal_from", Integer.toString(from));
+            marginal.forEach((name, value) -> summary.text(cpuKey("rate" + to + ".marginal_cpu_ms_per_request", name),
+                    String.format(Locale.ROOT, "%.2f", value)));
+        }
+        OUT.println();
+    }
+
+    private static String whole(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.0f", value);
     }
 
     /**
@@ -530,9 +641,15 @@ public final class PipelineBench {
         OUT.printf(Locale.ROOT, "   %s: %s%n", label, work.describe());
         OUT.printf(Locale.ROOT, "   (database work of %d accepted requests, counted %s)%n%n", phase.accepted(),
                 drained ? "until every consumer had caught up" : "while the consumers were still behind: too low");
-        summary.put(phase.name + ".database_work", work.describe());
-        summary.put(phase.name + ".sql_per_request", fmt(work.total().statements()));
-        summary.put(phase.name + ".tx_per_request", fmt(work.total().transactions()));
+        List<DatabaseCounters.PerRequest> repeats = databaseByPhase.computeIfAbsent(phase.key, k -> new ArrayList<>());
+        repeats.add(work);
+        DatabaseCounters.PerRequest median = DatabaseCounters.median(repeats);
+        summary.text(phase.key + ".database_work", median.describe()
+                + (repeats.size() > 1 ? " (medians of " + repeats.size() + " repeats)" : ""));
+        if (!work.services().isEmpty()) {
+            summary.sample(phase.key + ".sql_per_request", work.total().statements());
+            summary.sample(phase.key + ".tx_per_request", work.total().transactions());
+        }
     }
 
     private static Histogram histogram() {
@@ -565,18 +682,12 @@ public final class PipelineBench {
                 h.getMaxValue() / 1000.0, h.getTotalCount());
     }
 
-    private static String ms(Histogram h, double percentile) {
-        return h.getTotalCount() == 0 ? "NaN" : fmt(h.getValueAtPercentile(percentile) / 1000.0);
-    }
-
-    private static String fmt(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
+    private static double ms(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1000.0;
     }
 
     private void writeSummary(Path file) throws IOException {
-        List<String> lines = new ArrayList<>();
-        summary.forEach((key, value) -> lines.add(key + "=" + value));
-        Files.write(file, lines);
+        Files.write(file, summary.lines());
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -2,11 +2,13 @@ package io.fasttrack.flow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fasttrack.flow.events.EventCodec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
@@ -109,5 +111,135 @@ class HarnessTest {
         phase.answer(1, 1, 503, null, "busy");
         phase.answer(2, 1, 202, "r-2", null);
         assertThat(phase.accepted()).isEqualTo(2);
+    }
+
+    @Test
+    void theSpreadOfRepeatsIsMinMedianAndMaxLeavingOutWhatWasNotMeasured() {
+        Stats.Spread odd = Stats.of(List.of(30.0, 10.0, 20.0));
+        assertThat(odd).isEqualTo(new Stats.Spread(10, 20, 30, 3));
+        assertThat(odd.describe()).isEqualTo("10.0 / 20.0 / 30.0");
+        // an even count: the mean of the middle two
+        assertThat(Stats.of(List.of(4.0, 1.0, 3.0, 100.0))).isEqualTo(new Stats.Spread(1, 3.5, 100, 4));
+        assertThat(Stats.of(List.of(Double.NaN, 7.0))).isEqualTo(new Stats.Spread(7, 7, 7, 1));
+        assertThat(Stats.of(List.of(7.0)).describe()).isEqualTo("7.0");
+        Stats.Spread none = Stats.of(List.of(Double.NaN));
+        assertThat(none.n()).isZero();
+        assertThat(none.median()).isNaN();
+        assertThat(none.describe()).isEqualTo("n/a");
+        assertThat(Stats.mean(List.of(1.0, 2.0, Double.NaN, 6.0))).isEqualTo(3.0);
+    }
+
+    @Test
+    void theSummaryHoldsTheMedianUnderEachKeyAndItsMinAndMaxBeside() {
+        Summary summary = new Summary();
+        summary.text("repeats", "3");
+        for (double p99 : new double[] {250.0, 90.5, 120.25}) {
+            summary.sample("rate500.p99_ms", p99);
+        }
+        summary.count("rate500.errors", 0);
+        summary.count("rate500.errors", 4);
+        summary.count("rate500.errors", 1);
+        summary.count("rate100.timeouts", 1);
+        summary.count("rate100.timeouts", 2);
+        summary.sample("rate500.cpu_ms_per_request.kafka", 0.123, 2);
+        summary.sample("idle.p50_ms", Double.NaN);
+
+        assertThat(summary.lines()).containsExactly(
+                "repeats=3",
+                "rate500.p99_ms=120.3", "rate500.p99_ms.min=90.5", "rate500.p99_ms.max=250.0",
+                "rate500.errors=1", "rate500.errors.min=0", "rate500.errors.max=4",
+                "rate100.timeouts=1.5", "rate100.timeouts.min=1", "rate100.timeouts.max=2",
+                "rate500.cpu_ms_per_request.kafka=0.12", "rate500.cpu_ms_per_request.kafka.min=0.12",
+                "rate500.cpu_ms_per_request.kafka.max=0.12",
+                "idle.p50_ms=NaN", "idle.p50_ms.min=NaN", "idle.p50_ms.max=NaN");
+        assertThat(summary.spread("rate500.p99_ms").median()).isEqualTo(120.25);
+        assertThat(summary.spread("never.sampled").n()).isZero();
+        assertThatThrownBy(() -> summary.sample("repeats", 1)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void dividesEachProcesssCpuByTheRequestsWithTheGeneratorAndTheMachineApart() {
+        Map<String, Double> before = new LinkedHashMap<>();
+        before.put("kafka", 10.0);
+        before.put("intake-service", 20.0);
+        before.put("health-service", 50.0);
+        before.put("load-generator", 1.0);
+        before.put("machine busy", 100.0);
+        before.put("machine total", 400.0);
+        Map<String, Double> after = new LinkedHashMap<>();
+        after.put("kafka", 12.0);
+        after.put("intake-service", 26.0);
+        after.put("health-service", 3.0); // restarted in between: left out
+        after.put("engagement-service", 9.0); // not there before: left out
+        after.put("load-generator", 1.5);
+        after.put("machine busy", 111.0);
+        after.put("machine total", 440.0);
+
+        CpuCost.Window window = CpuCost.Window.between(before, after, 1_000);
+
+        assertThat(window.seconds()).containsExactly(Map.entry("stack", 8.0), Map.entry("kafka", 2.0),
+                Map.entry("intake-service", 6.0), Map.entry("load-generator", 0.5), Map.entry("machine", 11.0));
+        assertThat(window.msPerRequest()).containsExactly(Map.entry("stack", 8.0), Map.entry("kafka", 2.0),
+                Map.entry("intake-service", 6.0), Map.entry("load-generator", 0.5), Map.entry("machine", 11.0));
+        assertThat(CpuCost.describe(window.msPerRequest())).isEqualTo(
+                "stack 8.00 (kafka 2.00, intake-service 6.00), load-generator 0.50 (not in the stack), whole machine 11.00");
+        assertThat(CpuCost.Window.between(before, after, 0).msPerRequest()).isEmpty();
+        assertThat(CpuCost.describe(Map.of())).isEqualTo("n/a");
+    }
+
+    @Test
+    void theMarginalCpuOfARequestIsTheGrowthOfTheMeansOverTheRepeats() {
+        // every phase pays 3 s of kafka and 10 s of intake whatever its load; a request costs 2 ms of kafka and
+        // 5 ms of intake on top
+        CpuCost.Window a1 = window(1_000, 3 + 2.0, 10 + 5.0);
+        CpuCost.Window a2 = window(3_000, 3 + 6.0, 10 + 15.0);
+        CpuCost.Window b1 = window(10_000, 3 + 20.0, 10 + 50.0);
+        CpuCost.Window b2 = window(14_000, 3 + 28.0, 10 + 70.0);
+
+        Map<String, Double> marginal = CpuCost.marginal(List.of(a1, a2), List.of(b1, b2));
+
+        // means: A 2,000 requests, kafka 7 s, intake 20 s; B 12,000, kafka 27 s, intake 70 s
+        assertThat(marginal).containsOnlyKeys("stack", "kafka", "intake-service");
+        assertThat(marginal.get("kafka")).isCloseTo(2.0, within(1e-9));
+        assertThat(marginal.get("intake-service")).isCloseTo(5.0, within(1e-9));
+        assertThat(marginal.get("stack")).isCloseTo(7.0, within(1e-9));
+        // the average cost per request still carries the fixed part
+        assertThat(a1.msPerRequest().get("stack")).isCloseTo(20.0, within(1e-9));
+
+        assertThat(CpuCost.marginal(List.of(b1), List.of(a1))).as("requests fell").isEmpty();
+        assertThat(CpuCost.marginal(List.of(), List.of(a1))).isEmpty();
+        Map<String, Stats.Spread> perRequest = CpuCost.perRequest(List.of(b1, b2, a2));
+        assertThat(perRequest.get("kafka").median()).isCloseTo(2.3, within(1e-9)); // 2.3, 2.214.., 3.0
+        assertThat(perRequest.get("kafka").max()).isCloseTo(3.0, within(1e-9));
+    }
+
+    private static CpuCost.Window window(long requests, double kafkaSeconds, double intakeSeconds) {
+        Map<String, Double> before = Map.of("kafka", 0.0, "intake-service", 0.0);
+        Map<String, Double> after = new LinkedHashMap<>();
+        after.put("kafka", kafkaSeconds);
+        after.put("intake-service", intakeSeconds);
+        return CpuCost.Window.between(before, after, requests);
+    }
+
+    @Test
+    void theDatabaseWorkOfRepeatsIsTheMedianOfEachFigure() {
+        Map<String, DatabaseCounters.Reading> one = new LinkedHashMap<>();
+        one.put("intake", new DatabaseCounters.Reading(1.0, 1.0));
+        one.put("health", new DatabaseCounters.Reading(0.5, 0.1));
+        Map<String, DatabaseCounters.Reading> two = new LinkedHashMap<>();
+        two.put("intake", new DatabaseCounters.Reading(3.0, 1.0));
+        two.put("health", new DatabaseCounters.Reading(0.3, 0.3));
+        Map<String, DatabaseCounters.Reading> three = new LinkedHashMap<>();
+        three.put("intake", new DatabaseCounters.Reading(2.0, 2.0));
+
+        DatabaseCounters.PerRequest median = DatabaseCounters.median(List.of(
+                new DatabaseCounters.PerRequest(one, new DatabaseCounters.Reading(1.5, 1.1)),
+                new DatabaseCounters.PerRequest(two, new DatabaseCounters.Reading(3.3, 1.3)),
+                new DatabaseCounters.PerRequest(three, new DatabaseCounters.Reading(2.0, 2.0)),
+                new DatabaseCounters.PerRequest(Map.of(), new DatabaseCounters.Reading(0, 0)))); // no counters: left out
+
+        assertThat(median.services().get("intake")).isEqualTo(new DatabaseCounters.Reading(2.0, 1.0));
+        assertThat(median.services().get("health")).isEqualTo(new DatabaseCounters.Reading(0.4, 0.2));
+        assertThat(median.total()).isEqualTo(new DatabaseCounters.Reading(2.0, 1.3));
     }
 }
