@@ -11,12 +11,15 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The three inputs, each consumed in batches, in order, on its own worker thread, through the kit's loop
- * (decode once, dead-letter what is unreadable, future-dated or invalid, wait out transient failures). The
- * engine applies each batch as one change under its own gate and transaction.
+ * The three inputs (requests, roster, engagements), read by one consumer in batches, in order, through the kit's
+ * loop (decode once, dead-letter what is unreadable, future-dated or invalid to its topic's {@code .dlq}, wait out
+ * transient failures). The engine applies each batch as one change under its own gate and transaction.
  */
 @ApplicationScoped
 public class EventConsumers {
+
+    private static final Set<EventType> INPUTS = Set.of(EventType.REQUEST_SUBMITTED, EventType.ARCHITECT_REGISTERED,
+            EventType.ARCHITECT_UPDATED, EventType.ENGAGEMENT_COMPLETED);
 
     @Inject
     AssignmentEngine engine;
@@ -24,22 +27,9 @@ public class EventConsumers {
     @Inject
     BatchConsumer consumer;
 
-    @Incoming("requests-in")
+    @Incoming("events-in")
     @Blocking
-    public CompletionStage<Void> onRequests(KafkaRecordBatch<String, byte[]> batch) {
-        return consumer.consumeWith(batch, Set.of(EventType.REQUEST_SUBMITTED), engine::apply);
-    }
-
-    @Incoming("roster-in")
-    @Blocking
-    public CompletionStage<Void> onRoster(KafkaRecordBatch<String, byte[]> batch) {
-        return consumer.consumeWith(batch, Set.of(EventType.ARCHITECT_REGISTERED, EventType.ARCHITECT_UPDATED),
-                engine::apply);
-    }
-
-    @Incoming("engagements-in")
-    @Blocking
-    public CompletionStage<Void> onEngagements(KafkaRecordBatch<String, byte[]> batch) {
-        return consumer.consumeWith(batch, Set.of(EventType.ENGAGEMENT_COMPLETED), engine::apply);
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, byte[]> batch) {
+        return consumer.consumeWith(batch, INPUTS, engine::apply);
     }
 }

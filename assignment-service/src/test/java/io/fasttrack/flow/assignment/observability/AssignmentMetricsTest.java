@@ -86,7 +86,7 @@ class AssignmentMetricsTest extends RosterIsolatedTest {
     @Test
     void aDeadLetterIsCountedAsASendOfTheDeadLetterProducer() {
         // the dead-letter producer of the channel: client id kafka-dead-letter-topic-producer-<consumer client id>
-        String deadLetterProducer = "client_id=\"kafka-dead-letter-topic-producer-kafka-consumer-requests-in\"";
+        String deadLetterProducer = "client_id=\"kafka-dead-letter-topic-producer-kafka-consumer-events-in\"";
         double before = PrometheusScrape.value("kafka_producer_record_send_total", deadLetterProducer);
         String key = unique("garbage");
 

@@ -9,20 +9,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Keeps who owns each customer from the assignments and engagements topics; other event types are ignored.
- * Both topics write the same rows (a request's engagement is created by whichever of its events comes
- * first), and their consumers run on threads of their own: each batch is applied alone, its transaction
- * committed before the other channel's next one begins, so a replay that reads both topics at full speed
- * never races two inserts of one row.
+ * Keeps who owns each customer from the assignments and engagements topics; other event types are ignored. One
+ * consumer reads both topics, which write the same rows (a request's engagement is created by whichever of its
+ * events comes first): one batch and one transaction for what they hold, so two inserts of one row never race.
  */
 @ApplicationScoped
 public class OwnershipConsumer {
 
-    private final ReentrantLock ownershipWrites = new ReentrantLock();
+    private static final Set<EventType> OWNERSHIP_EVENTS = Set.of(EventType.FTA_ASSIGNED,
+            EventType.ENGAGEMENT_COMPLETED, EventType.ENGAGEMENT_REASSIGNED);
 
     @Inject
     BatchConsumer consumer;
@@ -30,24 +28,9 @@ public class OwnershipConsumer {
     @Inject
     OwnershipProjection ownership;
 
-    @Incoming("assignments-in")
+    @Incoming("ownership-in")
     @Blocking(ordered = true)
-    public CompletionStage<Void> consumeAssignments(KafkaRecordBatch<String, byte[]> batch) {
-        return applyAlone(batch, Set.of(EventType.FTA_ASSIGNED));
-    }
-
-    @Incoming("engagements-in")
-    @Blocking(ordered = true)
-    public CompletionStage<Void> consumeEngagements(KafkaRecordBatch<String, byte[]> batch) {
-        return applyAlone(batch, Set.of(EventType.ENGAGEMENT_COMPLETED, EventType.ENGAGEMENT_REASSIGNED));
-    }
-
-    private CompletionStage<Void> applyAlone(KafkaRecordBatch<String, byte[]> batch, Set<EventType> used) {
-        ownershipWrites.lock();
-        try {
-            return consumer.consume(batch, used, (fresh, effects) -> ownership.apply(fresh));
-        } finally {
-            ownershipWrites.unlock();
-        }
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return consumer.consume(batch, OWNERSHIP_EVENTS, (fresh, effects) -> ownership.apply(fresh));
     }
 }

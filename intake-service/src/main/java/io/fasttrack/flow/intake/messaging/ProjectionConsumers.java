@@ -10,9 +10,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -27,20 +26,19 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ProjectionConsumers {
 
-    private static final Set<EventType> REQUEST_EVENTS = Set.of(EventType.REQUEST_SUBMITTED);
-    private static final Set<EventType> ASSIGNMENT_EVENTS = Set.of(EventType.REQUEST_QUEUED, EventType.FTA_ASSIGNED,
-            EventType.ASSIGNMENT_SLA_BREACHED);
-    private static final Set<EventType> ENGAGEMENT_EVENTS = Set.of(EventType.ENGAGEMENT_OPENED,
-            EventType.ENGAGEMENT_REASSIGNED, EventType.ENGAGEMENT_COMPLETED);
+    /** The events the projection applies, with the topic (by its short name) each comes on, for the metrics. */
+    private static final Map<EventType, String> TOPIC_OF = Map.of(
+            EventType.REQUEST_SUBMITTED, "requests",
+            EventType.REQUEST_QUEUED, "assignments",
+            EventType.FTA_ASSIGNED, "assignments",
+            EventType.ASSIGNMENT_SLA_BREACHED, "assignments",
+            EventType.ENGAGEMENT_OPENED, "engagements",
+            EventType.ENGAGEMENT_REASSIGNED, "engagements",
+            EventType.ENGAGEMENT_COMPLETED, "engagements");
     private static final Logger LOG = Logger.getLogger(ProjectionConsumers.class);
 
     private final BatchConsumer consumer;
     private final RequestProjection projection;
-    /**
-     * The three channels write the same rows: one batch at a time, from its first read to its commit, so two
-     * batches never wait for each other's row locks in opposite orders (a replay deadlocked H2 that way).
-     */
-    private final ReentrantLock oneBatchAtATime = new ReentrantLock();
     private final MeterRegistry meters;
 
     ProjectionConsumers(BatchConsumer consumer, RequestProjection projection, MeterRegistry meters) {
@@ -49,41 +47,25 @@ public class ProjectionConsumers {
         this.meters = meters;
     }
 
-    @Incoming("requests-in")
+    /**
+     * One consumer reads the three topics: one poll, one batch and one transaction for whatever they hold, and no
+     * two batches of this service ever write the same rows at once.
+     */
+    @Incoming("events-in")
     @Blocking
-    public CompletionStage<Void> onRequestEvents(KafkaRecordBatch<String, byte[]> batch) {
-        return consume("requests", batch, REQUEST_EVENTS);
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, byte[]> batch) {
+        return consumer.consume(batch, TOPIC_OF.keySet(), (fresh, effects) -> {
+            List<RequestProjection.Outcome> outcomes = projection.apply(fresh);
+            // counted once the batch committed: a batch applied again after a transient failure counts once
+            effects.afterCommit(() -> count(fresh, outcomes));
+        });
     }
 
-    @Incoming("assignments-in")
-    @Blocking
-    public CompletionStage<Void> onAssignmentEvents(KafkaRecordBatch<String, byte[]> batch) {
-        return consume("assignments", batch, ASSIGNMENT_EVENTS);
-    }
-
-    @Incoming("engagements-in")
-    @Blocking
-    public CompletionStage<Void> onEngagementEvents(KafkaRecordBatch<String, byte[]> batch) {
-        return consume("engagements", batch, ENGAGEMENT_EVENTS);
-    }
-
-    CompletionStage<Void> consume(String topic, KafkaRecordBatch<String, byte[]> batch, Set<EventType> used) {
-        oneBatchAtATime.lock();
-        try {
-            return consumer.consume(batch, used, (fresh, effects) -> {
-                List<RequestProjection.Outcome> outcomes = projection.apply(fresh);
-                // counted once the batch committed: a batch applied again after a transient failure counts once
-                effects.afterCommit(() -> count(topic, fresh, outcomes));
-            });
-        } finally {
-            oneBatchAtATime.unlock();
-        }
-    }
-
-    private void count(String topic, List<EventEnvelope<EventData>> events, List<RequestProjection.Outcome> outcomes) {
+    private void count(List<EventEnvelope<EventData>> events, List<RequestProjection.Outcome> outcomes) {
         for (int i = 0; i < events.size(); i++) {
             EventEnvelope<EventData> event = events.get(i);
             RequestProjection.Outcome outcome = outcomes.get(i);
+            String topic = TOPIC_OF.get(event.eventType());
             meters.counter("fasttrack.intake.events", "topic", topic, "outcome", outcome.name().toLowerCase()).increment();
             LOG.debugf("%s %s %s (request %s): %s", topic, event.type(), event.eventId(), event.correlationId(), outcome);
         }

@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.testing.PolledBatch;
-import io.fasttrack.flow.events.EventType;
 import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.kit.store.SqlCounters;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
@@ -23,7 +22,6 @@ import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -39,9 +37,6 @@ import org.junit.jupiter.api.Test;
 @TestSecurity(user = "test-caller", roles = "reader")
 @QuarkusTestResource(InJvmKafkaBroker.class)
 class SetWiseProjectionTest {
-
-    private static final Set<EventType> USED = Set.of(EventType.REQUEST_SUBMITTED, EventType.FTA_ASSIGNED,
-            EventType.ENGAGEMENT_OPENED, EventType.ENGAGEMENT_COMPLETED);
 
     @Inject
     ProjectionConsumers consumers;
@@ -128,6 +123,6 @@ class SetWiseProjectionTest {
     }
 
     private void consume(PolledBatch batch) throws Exception {
-        consumers.consume("test", batch.kafka(), USED).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        consumers.onEvents(batch.kafka()).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 }

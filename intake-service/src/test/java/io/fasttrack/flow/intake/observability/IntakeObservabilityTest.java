@@ -47,7 +47,7 @@ class IntakeObservabilityTest {
     @Test
     void countsADeadLetterAsASendOfTheDeadLetterProducer() {
         // the dead-letter producer of the channel: client id kafka-dead-letter-topic-producer-<consumer client id>
-        String deadLetterProducer = "client_id=\"kafka-dead-letter-topic-producer-kafka-consumer-requests-in\"";
+        String deadLetterProducer = "client_id=\"kafka-dead-letter-topic-producer-kafka-consumer-events-in\"";
         double before = PrometheusScrape.value("kafka_producer_record_send_total", deadLetterProducer);
         String key = "garbage-" + UUID.randomUUID();
 
@@ -63,7 +63,7 @@ class IntakeObservabilityTest {
         // the per-consumer maximum is there from the start, one series per channel (client id kafka-consumer-<channel>);
         // the per-partition kafka_consumer_fetch_manager_records_lag{topic,partition} follows at the binder's next refresh
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            for (String channel : new String[] {"requests-in", "assignments-in", "engagements-in"}) {
+            for (String channel : new String[] {"events-in"}) {
                 assertThat(PrometheusScrape.present("kafka_consumer_fetch_manager_records_lag_max",
                         "client_id=\"kafka-consumer-" + channel + "\"")).as(channel).isTrue();
             }

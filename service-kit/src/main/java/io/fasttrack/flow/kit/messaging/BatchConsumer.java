@@ -16,6 +16,7 @@ import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -42,6 +43,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,7 +51,8 @@ import org.jboss.logging.Logger;
  * <ol>
  * <li>each record is decoded once; one that is not a readable event, or is dated more than
  * {@code fasttrack.events.max-clock-skew} ahead of the clock, is dead-lettered alone with the reason; a record
- * whose {@code ce_type} names a known type the channel does not use is skipped undecoded;</li>
+ * whose {@code ce_type} names a known type the channel does not use is skipped undecoded; a dead letter goes to
+ * {@code <topic>.dlq} of the topic it was read from, so one channel may read several topics;</li>
  * <li>the events are applied together: in {@link #consume}, one transaction finds the ids applied before with one
  * query, hands the rest to the service's handler, records them, waits (bounded) for the acks of what the handler
  * published and commits; then the handler's after-commit actions run;</li>
@@ -93,6 +96,7 @@ public class BatchConsumer {
     private static final Set<String> KNOWN_TYPES = Arrays.stream(EventType.values()).map(EventType::wireName)
             .collect(Collectors.toUnmodifiableSet());
     private static final AtomicBoolean STOPPING = new AtomicBoolean();
+    private static final String DEAD_LETTER_SUFFIX = ".dlq";
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> STOPPING.set(true), "batch-consumer-stopping"));
@@ -170,7 +174,7 @@ public class BatchConsumer {
                 record.getMetadata(TracingMetadata.class)
                         .ifPresent(trace -> traces.put(event.eventId().toString(), trace.getCurrentContext()));
             } catch (RuntimeException unreadable) {
-                deadLetters.add(record.nack(unreadable).toCompletableFuture());
+                deadLetters.add(deadLetter(record, unreadable));
             }
         }
         boolean settled = true;
@@ -265,7 +269,7 @@ public class BatchConsumer {
             return true;
         }
         if (events.size() == 1) {
-            deadLetters.add(sources.get(0).nack(batch.permanent()).toCompletableFuture());
+            deadLetters.add(deadLetter(sources.get(0), batch.permanent()));
             return true;
         }
         LOG.warnf("a batch of %d events from %s failed (%s): applying them one at a time", events.size(), topic,
@@ -276,7 +280,7 @@ public class BatchConsumer {
                 return false;
             }
             if (single.permanent() != null) {
-                deadLetters.add(sources.get(i).nack(single.permanent()).toCompletableFuture());
+                deadLetters.add(deadLetter(sources.get(i), single.permanent()));
             }
         }
         return true;
@@ -333,6 +337,16 @@ public class BatchConsumer {
         } catch (Exception unreachable) {
             return false;
         }
+    }
+
+    /**
+     * Dead-letters the record to {@code <its topic>.dlq} with the reason, whichever topic of the channel it came
+     * from: a channel may read several topics.
+     */
+    private static CompletableFuture<Void> deadLetter(KafkaRecord<String, byte[]> record, Throwable reason) {
+        Metadata deadLetterTopic = Metadata.of(OutgoingKafkaRecordMetadata.builder()
+                .withTopic(record.getTopic() + DEAD_LETTER_SUFFIX).build());
+        return record.nack(reason, deadLetterTopic).toCompletableFuture();
     }
 
     private static Positioned positioned(EventEnvelope<EventData> event, KafkaRecord<String, byte[]> record) {
