@@ -23,14 +23,20 @@ jwt_public_key() { echo "$KEYS_DIR/jwt-public.pem"; }
 SERVICES=(intake-service assignment-service engagement-service health-service)
 
 # JVM options of every service (FASTTRACK_SERVICE_JAVA_OPTS replaces them all): serial GC and capped metaspace,
-# code cache, direct memory and thread stacks. The heap stays at 256 MB: the live set is about 30 MB when idle,
-# but under load intake holds every in-flight request (the benchmark ran intake out of a 96 MB heap at 500 req/s).
-# Only the C1 JIT (TieredStopAtLevel=1): with four services and the broker on two cores, C2 kept compiling for the
-# whole benchmark (about half of intake's CPU was its compiler thread at 20 req/s); with C1 alone the stack
-# carried 1.3 to 1.7 times the requests at 100 and 500 req/s and a lone request took half the time (BENCHMARKS.md).
-DEFAULT_SERVICE_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m \
+# code cache, direct memory and thread stacks. The heap starts at 32 MB and may grow to 160 MB: the live set is
+# about 30 MB, and since intake answers a POST when the broker acknowledges (no thread held per request) 160 MB
+# carried 512 requests in flight; a heap that starts at its cap would be touched, and resident, in full.
+# Only the C1 JIT (TieredStopAtLevel=1), measured again in steady state (BENCHMARKS.md, "JIT"): after a 60 s
+# warm-up, C2 still spent the next minutes compiling in all four JVMs, so at 500 req/s a request cost 10.7 ms of CPU
+# with C2 and 9.0 with C1 alone, one at a time took 92 ms instead of 37, and each service took 60 MB more memory.
+DEFAULT_SERVICE_JAVA_OPTS="-Xms32m -Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m \
 -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Xss512k"
 SERVICE_JAVA_OPTS=${FASTTRACK_SERVICE_JAVA_OPTS:-$DEFAULT_SERVICE_JAVA_OPTS}
+# The broker's JVM options (FASTTRACK_KAFKA_JAVA_OPTS replaces them): it keeps records in the page cache, not its heap.
+KAFKA_JAVA_OPTS=${FASTTRACK_KAFKA_JAVA_OPTS:--Xms64m -Xmx256m}
+# FASTTRACK_SERVICE_CDS=on: each service starts from an AppCDS archive of its classes, made at its first stop
+# ($FASTTRACK_HOME/cds, one per build of its jar); it starts in about 3.3 s instead of 4.3 s (BENCHMARKS.md).
+SERVICE_CDS=${FASTTRACK_SERVICE_CDS:-off}
 
 service_port() {
   case $1 in
