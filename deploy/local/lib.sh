@@ -23,13 +23,14 @@ jwt_public_key() { echo "$KEYS_DIR/jwt-public.pem"; }
 SERVICES=(intake-service assignment-service engagement-service health-service)
 
 # JVM options of every service (FASTTRACK_SERVICE_JAVA_OPTS replaces them all): serial GC and capped metaspace,
-# code cache, direct memory and thread stacks. The heap starts at 32 MB and may grow to 160 MB: the live set is
-# about 30 MB, and since intake answers a POST when the broker acknowledges (no thread held per request) 160 MB
-# carried 512 requests in flight; a heap that starts at its cap would be touched, and resident, in full.
+# code cache, direct memory and thread stacks. The heap starts at 32 MB and may grow to 256 MB: a heap that starts at
+# its cap has its young generation touched, and resident, within seconds, while the live set of a fresh service is
+# about 30 MB. It does grow with the state: in the 40-minute benchmark (170,000 requests, none completed) a 160 MB
+# cap left assignment-service 27 of 30 s in full collections by the last round (BENCHMARKS.md).
 # Only the C1 JIT (TieredStopAtLevel=1), measured again in steady state (BENCHMARKS.md, "JIT"): after a 60 s
 # warm-up, C2 still spent the next minutes compiling in all four JVMs, so at 500 req/s a request cost 10.7 ms of CPU
 # with C2 and 9.0 with C1 alone, one at a time took 92 ms instead of 37, and each service took 60 MB more memory.
-DEFAULT_SERVICE_JAVA_OPTS="-Xms32m -Xmx160m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m \
+DEFAULT_SERVICE_JAVA_OPTS="-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m \
 -XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Xss512k"
 SERVICE_JAVA_OPTS=${FASTTRACK_SERVICE_JAVA_OPTS:-$DEFAULT_SERVICE_JAVA_OPTS}
 # The broker's JVM options (FASTTRACK_KAFKA_JAVA_OPTS replaces them): it keeps records in the page cache, not its heap.
