@@ -2,6 +2,9 @@ package io.fasttrack.flow.assignment;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +34,15 @@ public interface AssignmentSettings {
 
     Sla sla();
 
+    Continuity continuity();
+
+    interface Continuity {
+
+        /** How long after an engagement completed its architect still takes the customer's next request (CONTINUITY). */
+        @WithDefault("P180D")
+        Duration lookback();
+    }
+
     interface Sla {
 
         @WithDefault("2")
@@ -40,14 +52,44 @@ public interface AssignmentSettings {
         @WithDefault("1m")
         String checkInterval();
 
-        /** Dates (ISO, e.g. 2026-12-25) that are not business days in any time zone. */
-        Optional<List<String>> holidays();
+        /**
+         * Dates (ISO, e.g. 2026-12-25) that are not business days: {@code holidays} in every region, and
+         * {@code holidays.<REGION>} besides in that region.
+         */
+        Holidays holidays();
 
-        /** Team manager an SLA breach is addressed to, when {@link #teamManagers()} has no entry for the queue. */
+        /** The share of the business-time window after which a waiting request is at risk (AssignmentSlaAtRisk). */
+        @WithDefault("0.75")
+        BigDecimal atRiskShare();
+
+        /** Team manager an SLA warning or breach is addressed to when none is configured for its role, region or queue. */
         @WithDefault("fasttrack-team-manager")
         String teamManager();
 
-        /** Team manager per queue name (FTA, FTCHELP). */
-        Map<String, String> teamManagers();
+        /**
+         * Team managers by role or queue name: {@code team-managers.<ROLE>.<REGION>} for one region,
+         * {@code team-managers.<ROLE>} or {@code team-managers.<QUEUE>} for all of them.
+         */
+        Map<String, TeamManagers> teamManagers();
+    }
+
+    /** {@code holidays} in every region, {@code holidays.<REGION>} besides in that one. */
+    interface Holidays {
+
+        @WithParentName
+        Optional<List<String>> everywhere();
+
+        @WithParentName
+        Map<String, List<String>> perRegion();
+    }
+
+    /** {@code team-managers.<ROLE or QUEUE>} in every region, {@code team-managers.<ROLE or QUEUE>.<REGION>} in that one. */
+    interface TeamManagers {
+
+        @WithParentName
+        Optional<String> everywhere();
+
+        @WithParentName
+        Map<String, String> perRegion();
     }
 }

@@ -8,7 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.fasttrack.flow.assignment.messaging.AssignmentEngine;
+import io.fasttrack.flow.assignment.messaging.SlaWatch;
 import io.fasttrack.flow.events.AssignmentSlaBreached;
 import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.RequestQueued;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class AssignmentFlowTest extends RosterIsolatedTest {
 
     @Inject
-    AssignmentEngine engine;
+    SlaWatch watch;
 
     @Inject
     Clock clock;
@@ -308,10 +308,10 @@ class AssignmentFlowTest extends RosterIsolatedTest {
         assertThat(queued.slaDeadline()).isEqualTo(Instant.parse("2026-11-04T08:00:00Z"));
 
         TestClock.CLOCK.set(Instant.parse("2026-11-04T07:59:59Z"));
-        engine.checkSla();
+        watch.checkSla();
         TestClock.CLOCK.set(Instant.parse("2026-11-04T08:00:00Z"));
-        engine.checkSla();
-        engine.checkSla();
+        watch.checkSla();
+        watch.checkSla();
         AssignmentSlaBreached breach = fixtures.streams.await(topic("assignments"), AssignmentSlaBreached.class,
                 b -> b.requestId().equals(submitted.requestId()), 1, Fixtures.PATIENCE).get(0);
         assertThat(breach.teamManager()).isEqualTo("ftchelp-team-manager");

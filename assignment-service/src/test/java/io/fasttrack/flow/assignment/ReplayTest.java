@@ -77,16 +77,8 @@ class ReplayTest {
         current.values().stream().filter(a -> !completed.contains(a.requestId()))
                 .forEach(a -> expectedLoad.merge(a.architect().id(), a.weight(), Integer::sum));
 
+        // the loads and the queue settle last (the inputs come after the decision log); then every decision is read once
         Awaitility.await().atMost(Fixtures.PATIENCE).untilAsserted(() -> {
-            for (FtaAssigned assigned : current.values()) {
-                var decision = given().get("/assignments/" + assigned.requestId()).then().statusCode(200).extract().jsonPath();
-                assertThat(decision.getString("architect.id")).as(assigned.requestId()).isEqualTo(assigned.architect().id());
-                assertThat(decision.getString("status")).isEqualTo(completed.contains(assigned.requestId()) ? "COMPLETED" : "ASSIGNED");
-            }
-            for (String requestId : waiting) {
-                given().get("/assignments/" + requestId).then().statusCode(200)
-                        .body("status", org.hamcrest.Matchers.equalTo("QUEUED"));
-            }
             List<Map<String, Object>> architects = Fixtures.allItems("/architects");
             assertThat(architects).isNotEmpty();
             for (Map<String, Object> architect : architects) {
@@ -97,6 +89,15 @@ class ReplayTest {
             assertThat(Fixtures.allItems("/queue")).extracting(item -> (String) item.get("requestId"))
                     .containsExactlyInAnyOrderElementsOf(waiting);
         });
+        for (FtaAssigned assigned : current.values()) {
+            var decision = given().get("/assignments/" + assigned.requestId()).then().statusCode(200).extract().jsonPath();
+            assertThat(decision.getString("architect.id")).as(assigned.requestId()).isEqualTo(assigned.architect().id());
+            assertThat(decision.getString("status")).isEqualTo(completed.contains(assigned.requestId()) ? "COMPLETED" : "ASSIGNED");
+        }
+        for (String requestId : waiting) {
+            given().get("/assignments/" + requestId).then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("QUEUED"));
+        }
 
         // nothing was decided a second time: each request has one original decision, under one event id
         Map<String, Set<UUID>> originalDecisionIds = fixtures.streams.events(topic("assignments")).stream()

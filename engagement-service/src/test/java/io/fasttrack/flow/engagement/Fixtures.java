@@ -82,7 +82,7 @@ public final class Fixtures {
             Instant assignedAt) {
         FtaAssigned data = new FtaAssigned(request.requestId(), request.customer().tenantId(), architect, request, 1,
                 assignedAt.plus(Duration.ofDays(2)), assignedAt, reassignedFrom == null ? "BALANCE" : "MANAGER", List.of(),
-                reassignedFrom);
+                reassignedFrom, null, null, null);
         return EventEnvelope.of(assignedAt, "assignment-service", request.requestId(), null, data);
     }
 

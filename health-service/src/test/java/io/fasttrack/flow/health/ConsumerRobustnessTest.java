@@ -136,6 +136,6 @@ class ConsumerRobustnessTest {
                 new Customer(tenant, "Customer " + tenant, Segment.S500, false), Region.EMEA, "Europe/Berlin",
                 new Contact("Seller", "seller@example.com"), List.of(), List.of(Workload.TEAMS), false, false, null, at);
         return EventEnvelope.of(at, "test", requestId, null,
-                new FtaAssigned(requestId, tenant, architect, request, 1, at.plusSeconds(172_800), at, "FIT", List.of(), null));
+                new FtaAssigned(requestId, tenant, architect, request, 1, at.plusSeconds(172_800), at, "FIT", List.of(), null, null, null, null));
     }
 }

@@ -75,7 +75,7 @@ class PortfolioTest {
                 new EngagementCompleted("eng-" + c2, "req-" + c2 + "-" + T0.getEpochSecond(), c2, a.id(), T0.plusSeconds(86_400))));
         // a known event type this service does not use is acknowledged and ignored
         streams.publish(ASSIGNMENTS_TOPIC, EventEnvelope.of(T0, "test", null, null, new RequestQueued("req-q-" + run, c5,
-                RequestQueue.FTA, ArchitectRole.ALIGNMENT_FTA, 1, T0, T0, "nobody free", List.of())));
+                RequestQueue.FTA, ArchitectRole.ALIGNMENT_FTA, 1, T0, T0, "nobody free", List.of(), null)));
 
         post(List.of(
                 report(c1, "TEAMS", 100, 70, DEC),   // NEW HEALTHY
@@ -168,6 +168,6 @@ class PortfolioTest {
                 new Contact("Seller", "seller@example.com"), List.of("atu@example.com"), List.of(Workload.TEAMS),
                 false, false, null, at.minusSeconds(3600));
         streams.publish(ASSIGNMENTS_TOPIC, EventEnvelope.of(at, "test", requestId, null,
-                new FtaAssigned(requestId, tenant, architect, request, 3, at.plusSeconds(172_800), at, "BALANCE", List.of(), null)));
+                new FtaAssigned(requestId, tenant, architect, request, 3, at.plusSeconds(172_800), at, "BALANCE", List.of(), null, null, null, null)));
     }
 }

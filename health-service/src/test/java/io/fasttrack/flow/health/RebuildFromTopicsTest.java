@@ -63,7 +63,7 @@ class RebuildFromTopicsTest {
                 new Customer(tenant, "Rebuilt Ltd", Segment.OTHER, false), Region.APAC, "Asia/Tokyo",
                 new Contact("Seller", "seller@example.com"), List.of(), List.of(), true, false, null, at);
         new EventStreams().publish(ASSIGNMENTS_TOPIC, EventEnvelope.of(at, "test", "req-" + tenant, null,
-                new FtaAssigned("req-" + tenant, tenant, architect, request, 1, at, at, "FIT", List.of(), null)));
+                new FtaAssigned("req-" + tenant, tenant, architect, request, 1, at, at, "FIT", List.of(), null, null, null, null)));
         post(List.of(report(tenant, "WINDOWS", 400, 20, DAY), report(tenant, "INTUNE", 600, 30, DAY)));
         post(report(tenant, "WINDOWS", 400, 300, DAY.plusMonths(1)));
         post(report(tenant, "INTUNE", 600, 500, DAY.plusMonths(2)));

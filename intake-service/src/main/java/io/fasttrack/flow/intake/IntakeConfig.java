@@ -24,4 +24,15 @@ public interface IntakeConfig {
     /** A key still pending after this long is taken over by a repeat (its first holder died before the answer). */
     @WithDefault("1m")
     Duration idempotencyPendingTimeout();
+
+    /** A request still SUBMITTED, or ASSIGNED without an engagement, this long after it got there has stalled. */
+    @WithDefault("5m")
+    Duration stallAfter();
+
+    /**
+     * How often the stall sweep looks for stalled requests. The sweep's {@code @Scheduled} expression reads it; it is
+     * declared here because this mapping refuses any {@code fasttrack.intake} property it does not declare.
+     */
+    @WithDefault("30s")
+    Duration stallCheckInterval();
 }

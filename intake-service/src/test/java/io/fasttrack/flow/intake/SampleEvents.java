@@ -1,11 +1,14 @@
 package io.fasttrack.flow.intake;
 
+import io.fasttrack.flow.events.AssignmentSlaAtRisk;
+import io.fasttrack.flow.events.AssignmentSlaBreached;
 import io.fasttrack.flow.events.EngagementCompleted;
 import io.fasttrack.flow.events.EngagementOpened;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.RequestQueued;
+import io.fasttrack.flow.events.RequestStalled;
 import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.events.model.ArchitectRef;
 import io.fasttrack.flow.events.model.ArchitectRole;
@@ -18,6 +21,7 @@ import io.fasttrack.flow.events.model.RequestSnapshot;
 import io.fasttrack.flow.events.model.RequestType;
 import io.fasttrack.flow.events.model.Segment;
 import io.fasttrack.flow.events.model.Workload;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -36,12 +40,27 @@ public final class SampleEvents {
 
     public static RequestQueued queued(String id, String tenant) {
         return new RequestQueued(id, tenant, RequestQueue.FTA, ArchitectRole.ALIGNMENT_FTA, 3, SLA, Instant.now(),
-                "nobody has capacity", List.of());
+                "nobody has capacity", List.of(), null);
     }
 
     public static FtaAssigned assigned(String id, String tenant, String architectId, String name, String from) {
         return new FtaAssigned(id, tenant, architect(architectId, name), snapshot(id, tenant), 3, SLA, Instant.now(),
-                from == null ? "BALANCE" : "MANAGER", List.of(), from);
+                from == null ? "BALANCE" : "MANAGER", List.of(), from, null, null, null);
+    }
+
+    public static AssignmentSlaAtRisk slaAtRisk(String id, String tenant) {
+        return new AssignmentSlaAtRisk(id, tenant, RequestQueue.FTA, ArchitectRole.ALIGNMENT_FTA, Region.EMEA, "tm-1", SLA,
+                new BigDecimal("0.75"), new BigDecimal("4.00"), Instant.now());
+    }
+
+    public static AssignmentSlaBreached slaBreached(String id, String tenant) {
+        return new AssignmentSlaBreached(id, tenant, RequestQueue.FTA, ArchitectRole.ALIGNMENT_FTA, "tm-1", SLA,
+                SLA.plusSeconds(1), Region.EMEA);
+    }
+
+    /** As intake's stall sweep reports it: the request stayed at {@code step} since {@code since}. */
+    public static RequestStalled stalled(String id, String tenant, String step, Instant since) {
+        return new RequestStalled(id, tenant, step, since, Instant.now());
     }
 
     public static EngagementOpened opened(String engagementId, String id, String tenant, String architectId, String name) {

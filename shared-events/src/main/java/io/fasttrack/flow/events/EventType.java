@@ -11,9 +11,11 @@ import java.util.stream.Collectors;
  */
 public enum EventType {
     REQUEST_SUBMITTED("RequestSubmitted", 1, RequestSubmitted.class, Topic.REQUESTS),
+    REQUEST_STALLED("RequestStalled", 1, RequestStalled.class, Topic.REQUESTS),
     REQUEST_QUEUED("RequestQueued", 1, RequestQueued.class, Topic.ASSIGNMENTS),
     FTA_ASSIGNED("FtaAssigned", 1, FtaAssigned.class, Topic.ASSIGNMENTS),
     ASSIGNMENT_SLA_BREACHED("AssignmentSlaBreached", 1, AssignmentSlaBreached.class, Topic.ASSIGNMENTS),
+    ASSIGNMENT_SLA_AT_RISK("AssignmentSlaAtRisk", 1, AssignmentSlaAtRisk.class, Topic.ASSIGNMENTS),
     ARCHITECT_REGISTERED("ArchitectRegistered", 1, ArchitectRegistered.class, Topic.ROSTER),
     ARCHITECT_UPDATED("ArchitectUpdated", 1, ArchitectUpdated.class, Topic.ROSTER),
     ENGAGEMENT_OPENED("EngagementOpened", 1, EngagementOpened.class, Topic.ENGAGEMENTS),

@@ -2,6 +2,7 @@ package io.fasttrack.flow.events;
 
 import io.fasttrack.flow.events.model.ArchitectRef;
 import io.fasttrack.flow.events.model.CandidateEvaluation;
+import io.fasttrack.flow.events.model.ExclusionCount;
 import io.fasttrack.flow.events.model.RequestSnapshot;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.Objects;
  *
  * @param decidingRule   the policy rule that decided (e.g. {@code CONTINUITY}, {@code FIT}, {@code BALANCE}, {@code MANAGER})
  * @param reassignedFrom the previous architect when a manager moved the work, else null
+ * @param excludedCounts how many architects each exclusion reason left out of the decision
+ * @param decidedBy      the manager who decided (the subject of their token), null for the balancer
+ * @param reason         why the manager decided so, in their words; null when they gave none
  */
 public record FtaAssigned(
         String requestId,
@@ -24,7 +28,10 @@ public record FtaAssigned(
         Instant assignedAt,
         String decidingRule,
         List<CandidateEvaluation> candidates,
-        String reassignedFrom) implements EventData {
+        String reassignedFrom,
+        List<ExclusionCount> excludedCounts,
+        String decidedBy,
+        String reason) implements EventData {
 
     public FtaAssigned {
         Objects.requireNonNull(requestId, "requestId");
@@ -32,6 +39,7 @@ public record FtaAssigned(
         Objects.requireNonNull(architect, "architect");
         Objects.requireNonNull(request, "request");
         candidates = candidates == null ? List.of() : List.copyOf(candidates);
+        excludedCounts = excludedCounts == null ? List.of() : List.copyOf(excludedCounts);
     }
 
     @Override

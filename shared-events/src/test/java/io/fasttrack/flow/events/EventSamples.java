@@ -8,6 +8,7 @@ import io.fasttrack.flow.events.model.AttachmentKind;
 import io.fasttrack.flow.events.model.CandidateEvaluation;
 import io.fasttrack.flow.events.model.Contact;
 import io.fasttrack.flow.events.model.Customer;
+import io.fasttrack.flow.events.model.ExclusionCount;
 import io.fasttrack.flow.events.model.FtopTask;
 import io.fasttrack.flow.events.model.HealthDriver;
 import io.fasttrack.flow.events.model.InquiryDetails;
@@ -70,7 +71,11 @@ public final class EventSamples {
                             "NO_CAPACITY: every eligible architect is at capacity",
                             List.of(new CandidateEvaluation(ARCHITECT_ID, "NO_CAPACITY", true, true, 2, null, 7,
                                             Instant.parse("2026-02-27T14:00:00Z")),
-                                    new CandidateEvaluation("fta-raj.patel", "AWAY", null, null, null, null, null, null))));
+                                    new CandidateEvaluation("fta-raj.patel", "AWAY", null, null, null, null, null, null)),
+                            List.of(new ExclusionCount("AWAY", 1), new ExclusionCount("NO_CAPACITY", 1))));
+            case REQUEST_STALLED -> envelope("eb9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e0f", "intake-service", REQUEST_ID,
+                    "0b9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e01",
+                    new RequestStalled(REQUEST_ID, TENANT, "SUBMITTED", SUBMITTED_AT, Instant.parse("2026-03-02T09:20:30.250Z")));
             case FTA_ASSIGNED -> envelope("2b9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e03", "assignment-service", REQUEST_ID,
                     "0b9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e01",
                     new FtaAssigned(REQUEST_ID, TENANT, ARCHITECT, requestSubmitted().snapshot(), 3,
@@ -80,12 +85,18 @@ public final class EventSamples {
                                             Instant.parse("2026-02-27T14:00:00Z")),
                                     new CandidateEvaluation("fta-raj.patel", null, false, false, 1, new BigDecimal("0.5"), 2,
                                             Instant.parse("2026-02-20T08:30:00Z"))),
-                            "fta-raj.patel"));
+                            "fta-raj.patel", List.of(new ExclusionCount("ROLE", 3)), "tm-lukas.weber",
+                            "Raj is away from Monday; Ana knows the customer"));
             case ASSIGNMENT_SLA_BREACHED -> envelope("3b9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e04", "assignment-service", REQUEST_ID,
                     "1b9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e02",
                     new AssignmentSlaBreached(REQUEST_ID, TENANT, RequestQueue.FTA, ArchitectRole.ALIGNMENT_FTA,
                             "tm-lukas.weber", Instant.parse("2026-03-04T09:15:30.250Z"),
-                            Instant.parse("2026-03-04T09:16:00Z")));
+                            Instant.parse("2026-03-04T09:16:00Z"), Region.EMEA));
+            case ASSIGNMENT_SLA_AT_RISK -> envelope("fb9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e10", "assignment-service", REQUEST_ID,
+                    "1b9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e02",
+                    new AssignmentSlaAtRisk(REQUEST_ID, TENANT, RequestQueue.FTA, ArchitectRole.ALIGNMENT_FTA, Region.EMEA,
+                            "tm-lukas.weber", Instant.parse("2026-03-04T09:15:30.250Z"), new BigDecimal("0.75"),
+                            new BigDecimal("4.00"), Instant.parse("2026-03-03T21:15:30.250Z")));
             case ARCHITECT_REGISTERED -> envelope("4b9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e05", "assignment-service", null, null,
                     new ArchitectRegistered(architectProfile(8, null, null)));
             case ARCHITECT_UPDATED -> envelope("5b9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e06", "assignment-service", null,

@@ -108,7 +108,10 @@ class ReplayIT {
             case INTAKE -> views.put("requests", allPages(service, "/requests"));
             case ASSIGNMENT -> {
                 views.put("architects", allPages(service, "/architects"));
-                views.put("queue", api.at(service).get("/queue").then().statusCode(200).extract().body().asString());
+                // the business hours left move with the clock, not with the projection
+                views.put("queue", api.at(service).get("/queue").then().statusCode(200).extract().jsonPath()
+                        .getList("items", Map.class).stream().peek(item -> item.remove("businessHoursLeft")).toList());
+                views.put("decisions", decisionOfEveryRequest());
             }
             case ENGAGEMENT -> views.put("engagements", allPages(service, "/engagements"));
             case HEALTH -> {
@@ -121,6 +124,22 @@ class ReplayIT {
             }
         }
         return views;
+    }
+
+    /** {@code GET /assignments/{id}} of every request intake knows, as the assignment-service answers it. */
+    private Map<String, String> decisionOfEveryRequest() {
+        Map<String, String> decisions = new java.util.TreeMap<>();
+        for (int page = 0; ; page++) {
+            List<String> ids = api.at(Service.INTAKE).queryParam("page", page).queryParam("size", 100).get("/requests")
+                    .then().statusCode(200).extract().jsonPath().getList("items.id");
+            if (ids.isEmpty()) {
+                return decisions;
+            }
+            for (String id : ids) {
+                var answer = api.at(Service.ASSIGNMENT).get("/assignments/{id}", id);
+                decisions.put(id, answer.statusCode() + " " + answer.body().asString());
+            }
+        }
     }
 
     /** Every item of a paged list, in a canonical order: the order of a page is not part of what is rebuilt. */

@@ -2,7 +2,8 @@ package io.fasttrack.flow.assignment.api;
 
 import io.fasttrack.flow.assignment.domain.ArchitectView;
 import io.fasttrack.flow.assignment.domain.Fairness;
-import io.fasttrack.flow.assignment.messaging.AssignmentEngine;
+import io.fasttrack.flow.assignment.messaging.DecisionGate;
+import io.fasttrack.flow.assignment.messaging.RosterCommands;
 import io.fasttrack.flow.events.model.ArchitectRole;
 import io.fasttrack.flow.kit.api.Paging;
 import io.fasttrack.flow.kit.api.ProblemException;
@@ -32,7 +33,10 @@ public class ArchitectResource {
             List.of(ArchitectRole.ALIGNMENT_FTA, ArchitectRole.GET_MODERN_FTA, ArchitectRole.FTCHELP);
 
     @Inject
-    AssignmentEngine engine;
+    DecisionGate gate;
+
+    @Inject
+    RosterCommands roster;
 
     /** A page of architects ({@link Paging.Page}'s envelope), with the spread of utilization per role among those not away. */
     public record ArchitectPage(List<ArchitectResponse> items, long total, int page, int size,
@@ -47,7 +51,7 @@ public class ArchitectResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(String body) {
-        ArchitectView registered = engine.register(ArchitectPayload.parse(body, null));
+        ArchitectView registered = roster.register(ArchitectPayload.parse(body, null));
         return Response.created(UriBuilder.fromPath("/architects/{id}").build(registered.profile().id()))
                 .entity(ArchitectResponse.of(registered)).build();
     }
@@ -57,14 +61,14 @@ public class ArchitectResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ArchitectResponse update(@PathParam("id") String id, String body) {
-        return ArchitectResponse.of(engine.update(ArchitectPayload.parse(body, id)));
+        return ArchitectResponse.of(roster.update(ArchitectPayload.parse(body, id)));
     }
 
     @RolesAllowed({"reader", "manager"})
     @GET
     @Path("/{id}")
     public ArchitectResponse get(@PathParam("id") String id) {
-        return engine.read(balancer -> balancer.view(id)).map(ArchitectResponse::of)
+        return gate.read(balancer -> balancer.view(id)).map(ArchitectResponse::of)
                 .orElseThrow(() -> ProblemException.notFound("no architect " + id));
     }
 
@@ -74,7 +78,7 @@ public class ArchitectResource {
             @QueryParam("role") String role) {
         Paging paging = Paging.of(page, size);
         ArchitectRole filter = roleFilter(role);
-        return engine.read(balancer -> {
+        return gate.read(balancer -> {
             Map<ArchitectRole, Fairness> fairness = new EnumMap<>(ArchitectRole.class);
             for (ArchitectRole balanced : BALANCED_ROLES) {
                 if (filter == null || filter == balanced) {

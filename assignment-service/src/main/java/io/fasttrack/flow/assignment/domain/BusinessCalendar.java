@@ -1,6 +1,7 @@
 package io.fasttrack.flow.assignment.domain;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -48,6 +49,38 @@ public final class BusinessCalendar {
             day = nextBusinessDay(day);
         }
         return ZonedDateTime.of(day, time, zone).toInstant();
+    }
+
+    /** The time between the two instants that falls on business days (local dates in the zone). */
+    public Duration businessTimeBetween(Instant from, Instant to, ZoneId zone) {
+        Duration total = Duration.ZERO;
+        ZonedDateTime cursor = from.atZone(zone);
+        while (cursor.toInstant().isBefore(to)) {
+            Instant dayEnd = cursor.toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+            Instant end = dayEnd.isBefore(to) ? dayEnd : to;
+            if (isBusinessDay(cursor.toLocalDate())) {
+                total = total.plus(Duration.between(cursor.toInstant(), end));
+            }
+            cursor = dayEnd.atZone(zone);
+        }
+        return total;
+    }
+
+    /** The instant at which {@code amount} of business time has passed since {@code from}. */
+    public Instant afterBusinessTime(Instant from, Duration amount, ZoneId zone) {
+        Duration left = amount;
+        ZonedDateTime cursor = from.atZone(zone);
+        while (true) {
+            Instant dayEnd = cursor.toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+            if (isBusinessDay(cursor.toLocalDate())) {
+                Duration today = Duration.between(cursor.toInstant(), dayEnd);
+                if (left.compareTo(today) <= 0) {
+                    return cursor.toInstant().plus(left);
+                }
+                left = left.minus(today);
+            }
+            cursor = dayEnd.atZone(zone);
+        }
     }
 
     private LocalDate nextBusinessDay(LocalDate day) {

@@ -13,7 +13,9 @@ import java.util.Map;
  * @param decidedAt      the decision time actually used (the cause's time, never earlier than a previous decision)
  * @param candidates     the best {@code topK} scored candidates in policy order, then up to {@code topK}
  *                       examples of each exclusion reason
- * @param excludedCounts how many architects each exclusion reason removed, over the whole roster
+ * @param excludedCounts how many architects each exclusion reason removed, over the whole roster, each architect
+ *                       under one reason (see {@link BalancingRules#exclusion}); ROLE, AWAY and NO_CAPACITY always, a
+ *                       caller's reason when it removed someone
  */
 public record Decision(
         String requestId,

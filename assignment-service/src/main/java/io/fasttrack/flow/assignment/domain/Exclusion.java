@@ -9,5 +9,12 @@ public enum Exclusion {
     /** {@code load + weight > capacity}. */
     NO_CAPACITY,
     /** The architect the work is being moved away from (reassignment). */
-    CURRENT_ARCHITECT
+    CURRENT_ARCHITECT,
+    /** Held for the request at the head of the queue, which waits for their capacity (backfilling). */
+    RESERVED;
+
+    /** Whether the caller holds the architect back; the policy finds the other reasons itself. */
+    public boolean heldBackByCaller() {
+        return this == CURRENT_ARCHITECT || this == RESERVED;
+    }
 }

@@ -15,4 +15,9 @@ public final class Routing {
             case FTCHELP -> ArchitectRole.FTCHELP;
         };
     }
+
+    /** The queue whose requests a role serves. */
+    public static RequestQueue queueOf(ArchitectRole role) {
+        return role == ArchitectRole.FTCHELP ? RequestQueue.FTCHELP : RequestQueue.FTA;
+    }
 }

@@ -1,6 +1,7 @@
 package io.fasttrack.flow.assignment.messaging;
 
 import io.fasttrack.flow.assignment.store.ChangeRows;
+import io.fasttrack.flow.assignment.store.DecisionJournal;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.kit.messaging.Effects;
@@ -19,19 +20,22 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
- * One change of the engine's state, in one transaction: the rows it reads and writes, the events it publishes
+ * One change of the decision state (DecisionGate), in one transaction: the rows it reads and writes, the events it publishes
  * (their acks awaited once, bounded), and the event ids it applied or caused (recorded in one JDBC batch), so
  * that applying them again is a no-op.
  */
 final class Change {
 
     final ChangeRows rows = new ChangeRows();
+    final Journal journal = new Journal();
     private final ProcessedEvents processed;
+    private final DecisionJournal decisionJournal;
     private final List<CompletableFuture<Void>> acks = new ArrayList<>();
     private final Set<UUID> applied = new LinkedHashSet<>();
 
-    Change(ProcessedEvents processed) {
+    Change(ProcessedEvents processed, DecisionJournal decisionJournal) {
         this.processed = processed;
+        this.decisionJournal = decisionJournal;
     }
 
     /** The events not applied before, each once and in order: one query for the whole batch. */
@@ -67,6 +71,33 @@ final class Change {
     void write(Instant at, Duration ackTimeout) {
         rows.write();
         processed.recordApplied(applied, at);
+        decisionJournal.append(journal.entries);
         Effects.awaitAll(acks, ackTimeout);
+    }
+
+    /** What this change applied, in order, for the decision journal. */
+    static final class Journal {
+
+        private final List<DecisionJournal.Entry> entries = new ArrayList<>();
+
+        void input(UUID eventId) {
+            entries.add(new DecisionJournal.Entry(0, DecisionJournal.Kind.INPUT, eventId, null));
+        }
+
+        void inputServingTheQueue(UUID eventId, Instant at) {
+            entries.add(new DecisionJournal.Entry(0, DecisionJournal.Kind.INPUT_SERVING_THE_QUEUE, eventId, at));
+        }
+
+        void sweep(Instant at) {
+            entries.add(new DecisionJournal.Entry(0, DecisionJournal.Kind.SWEEP, null, at));
+        }
+
+        void managersDecision(UUID eventId) {
+            entries.add(new DecisionJournal.Entry(0, DecisionJournal.Kind.MANAGER, eventId, null));
+        }
+
+        void recorded(UUID eventId) {
+            entries.add(new DecisionJournal.Entry(0, DecisionJournal.Kind.RECORDED, eventId, null));
+        }
     }
 }

@@ -1,6 +1,13 @@
 package io.fasttrack.flow.assignment.messaging;
 
 import io.fasttrack.flow.assignment.AssignmentSettings;
+import io.fasttrack.flow.assignment.domain.DecidingRule;
+import io.fasttrack.flow.assignment.store.AssignmentEntity;
+import io.fasttrack.flow.assignment.store.DecisionRecord;
+import io.fasttrack.flow.assignment.store.QueuedRequestEntity;
+import io.fasttrack.flow.assignment.store.StoredJson;
+import io.fasttrack.flow.events.AssignmentSlaAtRisk;
+import io.fasttrack.flow.events.AssignmentSlaBreached;
 import io.fasttrack.flow.events.EventCodec;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventDecodingException;
@@ -9,6 +16,7 @@ import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.RequestQueued;
 import io.fasttrack.flow.events.Topic;
 import io.fasttrack.flow.kit.messaging.Effects;
+import io.fasttrack.flow.kit.messaging.InvalidEventException;
 import io.fasttrack.flow.kit.messaging.KitSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,8 +28,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,7 +62,10 @@ public class DecisionLog {
     private static final Logger LOG = Logger.getLogger(DecisionLog.class);
 
     @Inject
-    AssignmentEngine engine;
+    DecisionGate gate;
+
+    @Inject
+    DecisionRecords records;
 
     @Inject
     AssignmentSettings settings;
@@ -67,19 +81,19 @@ public class DecisionLog {
 
     /** Once this instance holds the decider lease, before its channels consume anything (see DeciderElection). */
     void onStart(@Observes DeciderElected elected) {
-        engine.load();
+        gate.load();
         Instant latestDecision = Instant.EPOCH;
         if (settings.replayDecisionsAtStartup()) {
             latestDecision = replay();
             LOG.infof("decision log %s re-applied; latest recorded decision at %s", assignmentsTopic, latestDecision);
         }
-        engine.open(latestDecision);
+        gate.open(latestDecision);
     }
 
     /** Re-applies the log, one poll per change; returns the time of the latest decision it holds. */
     Instant replay() {
         Instant latest = Instant.EPOCH;
-        Instant latestAccepted = engine.horizon().latest();
+        Instant latestAccepted = gate.horizon().latest();
         // the replay reads with a plain consumer before any channel runs, so no channel's dead-letter strategy
         // applies: a plain producer writes its dead letters, as the channels' strategy does
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -116,7 +130,7 @@ public class DecisionLog {
                         latest = decidedAt;
                     }
                 }
-                engine.applyRecorded(batch, (refused, reason) -> deadLetters.send(sources.get(refused.eventId()), reason));
+                applyRecorded(batch, (refused, reason) -> deadLetters.send(sources.get(refused.eventId()), reason));
                 Effects.awaitAll(unreadable, events.ackTimeout());
             }
         }
@@ -128,6 +142,94 @@ public class DecisionLog {
             return assigned.assignedAt();
         }
         return data instanceof RequestQueued queued ? queued.queuedAt() : null;
+    }
+
+    /**
+     * Re-applies decisions read from this service's own assignments topic, in one change: the log is the record
+     * of what was decided, so a decision found there is applied as it stands and never decided again. A record
+     * that cannot be applied (no architect, a date ahead of the clock) is handed to {@code deadLetter}, whose
+     * send is acknowledged before the change commits; it is then recorded as handled, so it is dead-lettered once.
+     */
+    void applyRecorded(List<EventEnvelope<EventData>> recorded,
+            BiFunction<EventEnvelope<EventData>, InvalidEventException, CompletableFuture<Void>> deadLetter) {
+        gate.underGate(change -> {
+            InputChecks.Horizon horizon = gate.horizon();
+            List<EventEnvelope<EventData>> valid = new ArrayList<>();
+            for (EventEnvelope<EventData> decision : change.fresh(recorded)) {
+                try {
+                    InputChecks.checkRecorded(decision, horizon);
+                    valid.add(decision);
+                } catch (InvalidEventException refused) {
+                    LOG.warnf("skipping decision %s of the decision log: %s", decision.eventId(), refused.getMessage());
+                    change.awaitBeforeCommit(deadLetter.apply(decision, refused));
+                }
+            }
+            List<String> requestIds = valid.stream().map(decision -> recordedRequestId(decision.data()))
+                    .filter(Objects::nonNull).toList();
+            change.rows.readAssignments(requestIds);
+            change.rows.readQueued(requestIds);
+            valid.forEach(decision -> applyRecorded(change, decision));
+            return null;
+        });
+    }
+
+    private static String recordedRequestId(EventData data) {
+        if (data instanceof FtaAssigned assigned) {
+            return assigned.requestId();
+        }
+        if (data instanceof RequestQueued queued) {
+            return queued.requestId();
+        }
+        if (data instanceof AssignmentSlaAtRisk warning) {
+            return warning.requestId();
+        }
+        return data instanceof AssignmentSlaBreached breach ? breach.requestId() : null;
+    }
+
+    private void applyRecorded(Change change, EventEnvelope<EventData> recorded) {
+        if (recorded.data() instanceof FtaAssigned assigned) {
+            applyRecordedAssignment(change, recorded, assigned);
+        } else if (recorded.data() instanceof RequestQueued queued) {
+            if (change.rows.assignment(queued.requestId()).isEmpty() && change.rows.queued(queued.requestId()).isEmpty()) {
+                QueuedRequestEntity row = new QueuedRequestEntity();
+                row.requestId = queued.requestId();
+                row.tenantId = queued.tenantId();
+                row.role = queued.role().name();
+                row.weight = queued.weight();
+                row.slaDeadline = queued.slaDeadline();
+                row.queuedAt = queued.queuedAt();
+                row.queuedEventId = recorded.eventId();
+                row.decision = StoredJson.write(new DecisionRecord(queued.requestId(), queued.tenantId(), "QUEUED", null,
+                        DecidingRule.QUEUE.name(), queued.role(), queued.weight(), queued.slaDeadline(), queued.queuedAt(),
+                        null, null, recorded.eventId(), queued.reason(), queued.candidates(),
+                        DecisionRecord.byReason(queued.excludedCounts()), null));
+                change.rows.queue(row);
+                change.journal.recorded(recorded.eventId());
+            }
+        } else if (recorded.data() instanceof AssignmentSlaBreached breach) {
+            change.rows.queued(breach.requestId()).ifPresent(row -> row.slaBreached = true);
+        } else if (recorded.data() instanceof AssignmentSlaAtRisk warning) {
+            change.rows.queued(warning.requestId()).ifPresent(row -> row.slaAtRisk = true);
+        }
+    }
+
+    private void applyRecordedAssignment(Change change, EventEnvelope<EventData> recorded, FtaAssigned assigned) {
+        Optional<AssignmentEntity> existing = change.rows.assignment(assigned.requestId());
+        Instant at = assigned.assignedAt() != null ? assigned.assignedAt() : recorded.occurredAt();
+        if (existing.isPresent() && (!existing.get().open || existing.get().architectId.equals(assigned.architect().id()))) {
+            return;
+        }
+        if (existing.isPresent()) {
+            gate.balancer().release(assigned.requestId());
+        }
+        change.rows.queued(assigned.requestId()).ifPresent(change.rows::dequeue);
+        gate.balancer().assign(assigned.requestId(), assigned.architect().id(), assigned.tenantId(), assigned.weight(), at);
+        change.journal.recorded(recorded.eventId());
+        DecisionRecord record = new DecisionRecord(assigned.requestId(), assigned.tenantId(), "ASSIGNED", assigned.architect(),
+                assigned.decidingRule(), assigned.architect().role(), assigned.weight(), assigned.slaDeadline(), at,
+                assigned.reassignedFrom(), assigned.decidedBy(), recorded.eventId(), assigned.reason(), assigned.candidates(),
+                DecisionRecord.byReason(assigned.excludedCounts()), assigned.request());
+        records.saveAssignment(change, existing.orElseGet(() -> change.rows.newAssignment(assigned.requestId())), record);
     }
 
     /**

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * The three inputs (requests, roster, engagements), read by one consumer in batches, in order, through the kit's
  * loop (decode once, dead-letter what is unreadable, future-dated or invalid to its topic's {@code .dlq}, wait out
- * transient failures). The engine applies each batch as one change under its own gate and transaction.
+ * transient failures). InputDecisions applies each batch as one change through the DecisionGate.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -22,7 +22,7 @@ public class EventConsumers {
             EventType.ARCHITECT_UPDATED, EventType.ENGAGEMENT_COMPLETED);
 
     @Inject
-    AssignmentEngine engine;
+    InputDecisions inputs;
 
     @Inject
     BatchConsumer consumer;
@@ -30,6 +30,6 @@ public class EventConsumers {
     @Incoming("events-in")
     @Blocking
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, byte[]> batch) {
-        return consumer.consumeWith(batch, INPUTS, engine::apply);
+        return consumer.consumeWith(batch, INPUTS, inputs::apply);
     }
 }

@@ -2,6 +2,7 @@ package io.fasttrack.flow.assignment.messaging;
 
 import io.fasttrack.flow.events.ArchitectRegistered;
 import io.fasttrack.flow.events.ArchitectUpdated;
+import io.fasttrack.flow.events.AssignmentSlaAtRisk;
 import io.fasttrack.flow.events.AssignmentSlaBreached;
 import io.fasttrack.flow.events.EngagementCompleted;
 import io.fasttrack.flow.events.EventData;
@@ -18,7 +19,7 @@ import java.time.ZoneId;
 import java.util.function.Predicate;
 
 /**
- * The readable events the engine refuses: those no retry can make usable, refused with an
+ * The readable events the service refuses: those no retry can make usable, refused with an
  * {@link InvalidEventException} that says why, before anything changes. A consumed one is dead-lettered alone;
  * one of the decision log is skipped and dead-lettered by the replay.
  *
@@ -26,7 +27,7 @@ import java.util.function.Predicate;
  * {@code fasttrack.events.max-clock-skew}: the balancer's clock only goes forward, so one input dated 2999
  * would move every later decision to 2999.
  */
-final class InputChecks {
+public final class InputChecks {
 
     /** The latest time an event may carry, and the skew that gave it, for the reason of a refusal. */
     record Horizon(Instant latest, Duration skew) {
@@ -47,7 +48,7 @@ final class InputChecks {
     }
 
     /** The time a consumed event is decided at: what it moves the balancer's clock to. */
-    static Instant decisionTime(EventEnvelope<EventData> event) {
+    public static Instant decisionTime(EventEnvelope<EventData> event) {
         if (event.data() instanceof RequestSubmitted submitted) {
             return submitted.submittedAt();
         }
@@ -106,6 +107,8 @@ final class InputChecks {
             horizon.check("queuedAt", queued.queuedAt());
         } else if (data instanceof AssignmentSlaBreached breach) {
             id("requestId", breach.requestId());
+        } else if (data instanceof AssignmentSlaAtRisk warning) {
+            id("requestId", warning.requestId());
         }
     }
 

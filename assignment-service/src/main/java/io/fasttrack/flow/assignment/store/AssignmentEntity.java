@@ -34,4 +34,9 @@ public class AssignmentEntity extends PanacheEntityBase {
     public static List<AssignmentEntity> allOpen() {
         return list("open", true);
     }
+
+    /** The engagements completed since {@code since}, in completion order: the balancer keeps each customer's latest. */
+    public static List<AssignmentEntity> completedSince(Instant since) {
+        return list("open = false and completedAt >= ?1 order by completedAt, requestId", since);
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The rows one change of the assignment state reads and writes. Rows that exist are read set-wise, once per
@@ -34,6 +35,8 @@ public final class ChangeRows {
     private final Rows<ArchitectEntity> architects = new Rows<>(ArchitectEntity.class, "id", row -> row.id);
     private final List<AssignmentHistoryEntity> history = new ArrayList<>();
     private TreeSet<QueuedRequestEntity> waiting;
+    /** The first waiting request of each role asked for, as this change leaves the queue; empty when none waits. */
+    private final Map<String, Optional<QueuedRequestEntity>> firstWaiting = new HashMap<>();
     private int queueLengthChange;
 
     /** Reads the assignment rows of these requests that exist and were not read yet: one query. */
@@ -78,6 +81,10 @@ public final class ChangeRows {
         if (waiting != null) {
             waiting.add(row);
         }
+        Optional<QueuedRequestEntity> first = firstWaiting.get(row.role);
+        if (first != null && row.snapshot != null && (first.isEmpty() || DEADLINE_ORDER.compare(row, first.get()) < 0)) {
+            firstWaiting.put(row.role, Optional.of(row));
+        }
         queueLengthChange++;
     }
 
@@ -87,7 +94,39 @@ public final class ChangeRows {
         if (waiting != null) {
             waiting.remove(row);
         }
+        Optional<QueuedRequestEntity> first = firstWaiting.get(row.role);
+        if (first != null && first.isPresent() && first.get() == row) {
+            firstWaiting.remove(row.role);
+        }
         queueLengthChange--;
+    }
+
+    /**
+     * The first waiting request of the role whose RequestSubmitted is known, as this change leaves the queue: one
+     * indexed query per role and change, kept up to date by {@link #queue} and {@link #dequeue}.
+     */
+    public Optional<QueuedRequestEntity> firstWaiting(String role) {
+        Optional<QueuedRequestEntity> known = firstWaiting.get(role);
+        if (known != null) {
+            return known;
+        }
+        Optional<QueuedRequestEntity> first;
+        if (waiting != null) {
+            first = waiting.stream().filter(row -> row.role.equals(role) && row.snapshot != null).findFirst();
+        } else {
+            first = Stream.concat(
+                    QueuedRequestEntity.firstKnownOfRole(role, queued.removedCount() + 1).stream()
+                            .filter(row -> !queued.isRemoved(row.requestId)),
+                    queued.created().stream().filter(row -> row.role.equals(role) && row.snapshot != null))
+                    .min(DEADLINE_ORDER);
+        }
+        firstWaiting.put(role, first);
+        return first;
+    }
+
+    /** A waiting row learnt its request (rebuilt from the log before the RequestSubmitted): it may be first now. */
+    public void described(QueuedRequestEntity row) {
+        firstWaiting.remove(row.role);
     }
 
     /** The waiting requests, earliest SLA deadline first; the queue is read once per change. */
@@ -181,6 +220,10 @@ public final class ChangeRows {
 
         boolean isRemoved(String id) {
             return removed.contains(id);
+        }
+
+        int removedCount() {
+            return removed.size();
         }
 
         Collection<E> created() {

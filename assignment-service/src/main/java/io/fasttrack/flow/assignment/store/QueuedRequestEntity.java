@@ -32,14 +32,34 @@ public class QueuedRequestEntity extends PanacheEntityBase {
     public String decision;
     @Column(name = "sla_breached")
     public boolean slaBreached;
+    /** The request's region and time zone, by which its business time is counted; null until its RequestSubmitted is seen. */
+    public String region;
+    @Column(name = "time_zone")
+    public String timeZone;
+    /** When the at-risk share of its SLA window passes; null until its RequestSubmitted is seen. */
+    @Column(name = "sla_at_risk_at")
+    public Instant slaAtRiskAt;
+    @Column(name = "sla_at_risk")
+    public boolean slaAtRisk;
 
     public static List<QueuedRequestEntity> inDeadlineOrder() {
         return list("order by slaDeadline, requestId");
     }
 
+    /** The first {@code limit} waiting requests of the role whose RequestSubmitted is known, first served first. */
+    public static List<QueuedRequestEntity> firstKnownOfRole(String role, int limit) {
+        return getEntityManager().createQuery("from QueuedRequestEntity where role = :role and snapshot is not null"
+                + " order by slaDeadline, requestId", QueuedRequestEntity.class).setParameter("role", role)
+                .setMaxResults(limit).getResultList();
+    }
+
     public static List<QueuedRequestEntity> page(int offset, int size) {
         return getEntityManager().createQuery("from QueuedRequestEntity order by slaDeadline, requestId",
                 QueuedRequestEntity.class).setFirstResult(offset).setMaxResults(size).getResultList();
+    }
+
+    public static List<QueuedRequestEntity> atRiskBy(Instant now) {
+        return list("slaAtRisk = false and slaBreached = false and slaAtRiskAt <= ?1 order by slaAtRiskAt, requestId", now);
     }
 
     public static List<QueuedRequestEntity> breachedBy(Instant now) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,7 +49,7 @@ public final class BalancerBenchmark {
 
     /** Returns {decide only per second, full cycle per second}. */
     private static double[] run(int architects, long millis) {
-        Balancer balancer = new Balancer(WeightPolicy.specDefaults(), 5);
+        Balancer balancer = new Balancer(WeightPolicy.specDefaults(), 5, Duration.ofDays(180));
         List<Set<Workload>> skillSets = skillSets();
         for (int i = 0; i < architects; i++) {
             balancer.upsertArchitect(new Architect("a" + i, "a" + i, ROLES[i % 3], Region.values()[(i / 3) % 3],
@@ -69,14 +70,14 @@ public final class BalancerBenchmark {
                     i % 3 == 2 ? RequestQueue.FTCHELP : RequestQueue.FTA, i % 7 == 0, Region.values()[i % 3],
                     List.of(Workload.values()[i % 13], Workload.values()[(i * 7) % 13]));
             long before = cpu.getCurrentThreadCpuTime();
-            Decision decision = balancer.decide(request, at, Set.of());
+            Decision decision = balancer.decide(request, at, Map.of());
             decideNanos += cpu.getCurrentThreadCpuTime() - before;
             if (decision.assigned()) {
                 balancer.assign(request.requestId(), decision.architectId(), request.tenantId(), decision.weight(), at);
                 open.addLast(request.requestId());
             }
             if (open.size() > steadyOpen) {
-                balancer.release(open.removeFirst());
+                balancer.release(open.removeFirst(), at);
             }
             operations++;
         }

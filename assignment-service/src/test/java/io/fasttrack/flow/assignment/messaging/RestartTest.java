@@ -50,7 +50,7 @@ import org.junit.jupiter.api.Test;
 class RestartTest extends RosterIsolatedTest {
 
     @Inject
-    AssignmentEngine engine;
+    DecisionGate gate;
 
     @Inject
     DecisionLog decisionLog;
@@ -82,7 +82,7 @@ class RestartTest extends RosterIsolatedTest {
             Panache.getEntityManager().createNativeQuery("delete from processed_event where event_id in (?1, ?2)")
                     .setParameter(1, decisionId).setParameter(2, envelope.eventId()).executeUpdate();
         });
-        engine.load();
+        gate.load();
         assertThat(Fixtures.load(architectId)).isZero();
 
         decisionLog.replay();
@@ -106,14 +106,14 @@ class RestartTest extends RosterIsolatedTest {
                 clock.instant());
         FtaAssigned noArchitect = new FtaAssigned(orphan.requestId(), orphan.customer().tenantId(),
                 new ArchitectRef(" ", "Nobody", ArchitectRole.FTCHELP, Region.EMEA, null), orphan.snapshot(), 1,
-                clock.instant().plus(Duration.ofDays(2)), clock.instant(), "BALANCE", List.of(), null);
-        fixtures.streams.publish(topic("assignments"), EventEnvelope.of(clock.instant(), AssignmentEngine.SOURCE,
+                clock.instant().plus(Duration.ofDays(2)), clock.instant(), "BALANCE", List.of(), null, null, null, null);
+        fixtures.streams.publish(topic("assignments"), EventEnvelope.of(clock.instant(), DecisionRecords.SOURCE,
                 orphan.requestId(), null, noArchitect));
         String garbageKey = unique("garbage");
         fixtures.streams.publishRaw(topic("assignments"), garbageKey, "{not json");
 
         // the restart: reload from the database, then re-apply the decision log; neither record stops it
-        engine.load();
+        gate.load();
         decisionLog.replay();
         var dead = fixtures.streams.awaitRecord(topic("assignments") + ".dlq",
                 r -> orphan.customer().tenantId().equals(r.key()), Fixtures.PATIENCE);
@@ -125,7 +125,7 @@ class RestartTest extends RosterIsolatedTest {
         given().get("/assignments/" + orphan.requestId()).then().statusCode(404);
 
         // a second restart skips the refused decision as handled: dead-lettered once
-        engine.load();
+        gate.load();
         decisionLog.replay();
         assertThat(fixtures.streams.records(topic("assignments") + ".dlq"))
                 .filteredOn(r -> orphan.customer().tenantId().equals(r.key())).hasSize(1);
@@ -142,7 +142,7 @@ class RestartTest extends RosterIsolatedTest {
     void aBalancerClockSavedFarAheadResumesAtRealTimeAfterARestart() {
         Instant year2999 = Instant.parse("2999-01-01T00:00:00Z");
         QuarkusTransaction.requiringNew().run(() -> BalancerClockEntity.save(year2999));
-        engine.load();
+        gate.load();
 
         Fixtures.register(architect(unique("fta"), "FTCHELP", "EMEA", 10, List.of()));
         RequestSubmitted next = request(unique("req"), unique("tenant"), RequestType.LAND_FTC_BENEFIT, Region.EMEA, false,

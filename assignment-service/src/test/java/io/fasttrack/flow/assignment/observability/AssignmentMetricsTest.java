@@ -10,7 +10,7 @@ import static org.awaitility.Awaitility.await;
 import io.fasttrack.flow.assignment.Fixtures;
 import io.fasttrack.flow.assignment.RosterIsolatedTest;
 import io.fasttrack.flow.assignment.TestClock;
-import io.fasttrack.flow.assignment.messaging.AssignmentEngine;
+import io.fasttrack.flow.assignment.messaging.SlaWatch;
 import io.fasttrack.flow.events.AssignmentSlaBreached;
 import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.events.model.Region;
@@ -39,7 +39,7 @@ class AssignmentMetricsTest extends RosterIsolatedTest {
     private static final String BREACHES = "fasttrack_assignment_sla_breaches_total";
 
     @Inject
-    AssignmentEngine engine;
+    SlaWatch watch;
 
     @Inject
     Clock clock;
@@ -76,8 +76,8 @@ class AssignmentMetricsTest extends RosterIsolatedTest {
         });
 
         TestClock.CLOCK.set(Instant.parse("2026-11-04T08:00:00Z"));
-        engine.checkSla();
-        engine.checkSla();
+        watch.checkSla();
+        watch.checkSla();
         fixtures.streams.await(topic("assignments"), AssignmentSlaBreached.class,
                 b -> b.requestId().equals(submitted.requestId()), 1, Fixtures.PATIENCE);
         assertThat(PrometheusScrape.value(BREACHES)).isEqualTo(breaches + 1);

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,10 +48,12 @@ public class RequestResource {
 
     private final SubmissionService submissions;
     private final RequestQueries queries;
+    private final Clock clock;
 
-    RequestResource(SubmissionService submissions, RequestQueries queries) {
+    RequestResource(SubmissionService submissions, RequestQueries queries, Clock clock) {
         this.submissions = submissions;
         this.queries = queries;
+        this.clock = clock;
     }
 
     /**
@@ -87,16 +91,21 @@ public class RequestResource {
     @GET
     @Path("/{id}")
     public RequestView get(@PathParam("id") String id) {
-        return queries.find(id).map(RequestView::of).orElseThrow(() -> ProblemException.notFound("no request with id " + id));
+        return queries.find(id).map(request -> RequestView.of(request, clock.instant()))
+                .orElseThrow(() -> ProblemException.notFound("no request with id " + id));
     }
 
-    /** Newest first, in the kit's envelope {@code {items, total, page, size}}; one 400 names every bad parameter. */
+    /**
+     * Newest first, in the kit's envelope {@code {items, total, page, size}}; {@code stalled=true} keeps the stalled
+     * requests only, {@code false} the others. One 400 names every bad parameter.
+     */
     @RolesAllowed({"reader", "submitter", "manager"})
     @GET
     public Paging.Page<RequestView> list(@QueryParam("tenantId") String tenantId, @QueryParam("status") String status,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("stalled") String stalled, @QueryParam("page") String page, @QueryParam("size") String size) {
         List<Problem.Violation> violations = new ArrayList<>();
         RequestStatus wanted = parseStatus(status, violations);
+        Boolean stalledWanted = parseStalled(stalled, violations);
         Paging paging = null;
         try {
             paging = Paging.of(page, size);
@@ -106,7 +115,8 @@ public class RequestResource {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("invalid query parameters", violations);
         }
-        return queries.list(blankToNull(tenantId), wanted, paging).map(RequestView::of);
+        Instant now = clock.instant();
+        return queries.list(blankToNull(tenantId), wanted, stalledWanted, paging).map(request -> RequestView.of(request, now));
     }
 
     private static RequestStatus parseStatus(String status, List<Problem.Violation> violations) {
@@ -120,6 +130,18 @@ public class RequestResource {
                     + String.join(", ", Arrays.stream(RequestStatus.values()).map(Enum::name).toList())));
             return null;
         }
+    }
+
+    private static Boolean parseStalled(String stalled, List<Problem.Violation> violations) {
+        String value = blankToNull(stalled);
+        if (value == null) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            violations.add(new Problem.Violation("stalled", "must be true or false"));
+            return null;
+        }
+        return Boolean.valueOf(value);
     }
 
     private static String blankToNull(String value) {

@@ -2,9 +2,19 @@ package io.fasttrack.flow.intake.api;
 
 import io.fasttrack.flow.intake.domain.RequestStatus;
 import io.fasttrack.flow.intake.store.RequestRecord;
+import java.time.Duration;
 import java.time.Instant;
 
-/** A request's status as the requestor sees it; carries no personal data of the requestor. */
+/**
+ * A request's status as the requestor sees it; carries no personal data of the requestor.
+ *
+ * @param slaAtRisk         assignment warned that the SLA is at risk; stays true once it happened
+ * @param slaBreached       assignment reported the SLA breached; stays true once it happened
+ * @param stalled           the request is stuck at its status (see {@code fasttrack.intake.stall-after})
+ * @param stalledStep       the status it is stuck at, when stalled
+ * @param stalledSince      when it reached that status, when stalled
+ * @param stalledForSeconds how long it has been at that status at the time of this answer, when stalled
+ */
 public record RequestView(
         String id,
         String type,
@@ -15,14 +25,24 @@ public record RequestView(
         String architectId,
         String architectName,
         Instant slaDeadline,
+        boolean slaAtRisk,
         boolean slaBreached,
         String engagementId,
+        boolean stalled,
+        RequestStatus stalledStep,
+        Instant stalledSince,
+        Long stalledForSeconds,
         Instant submittedAt,
         Instant updatedAt) {
 
-    static RequestView of(RequestRecord record) {
+    static RequestView of(RequestRecord record, Instant now) {
+        boolean stalled = record.isStalled();
+        Instant stalledSince = stalled ? record.stalledSince : null;
         return new RequestView(record.id, record.requestType, record.tenantId, record.customerName,
                 record.placeholderTenant, record.status, record.architectId, record.architectName,
-                record.slaDeadline, record.slaBreached, record.engagementId, record.submittedAt, record.updatedAt);
+                record.slaDeadline, record.slaAtRisk, record.slaBreached, record.engagementId,
+                stalled, stalled ? record.stalledStep : null, stalledSince,
+                stalledSince == null ? null : Duration.between(stalledSince, now).toSeconds(),
+                record.submittedAt, record.updatedAt);
     }
 }

@@ -29,8 +29,10 @@ public class ProjectionConsumers {
     /** The events the projection applies, with the topic (by its short name) each comes on, for the metrics. */
     private static final Map<EventType, String> TOPIC_OF = Map.of(
             EventType.REQUEST_SUBMITTED, "requests",
+            EventType.REQUEST_STALLED, "requests",
             EventType.REQUEST_QUEUED, "assignments",
             EventType.FTA_ASSIGNED, "assignments",
+            EventType.ASSIGNMENT_SLA_AT_RISK, "assignments",
             EventType.ASSIGNMENT_SLA_BREACHED, "assignments",
             EventType.ENGAGEMENT_OPENED, "engagements",
             EventType.ENGAGEMENT_REASSIGNED, "engagements",
@@ -39,11 +41,14 @@ public class ProjectionConsumers {
 
     private final BatchConsumer consumer;
     private final RequestProjection projection;
+    private final StalledRequestGauge stalledGauge;
     private final MeterRegistry meters;
 
-    ProjectionConsumers(BatchConsumer consumer, RequestProjection projection, MeterRegistry meters) {
+    ProjectionConsumers(BatchConsumer consumer, RequestProjection projection, StalledRequestGauge stalledGauge,
+            MeterRegistry meters) {
         this.consumer = consumer;
         this.projection = projection;
+        this.stalledGauge = stalledGauge;
         this.meters = meters;
     }
 
@@ -55,9 +60,12 @@ public class ProjectionConsumers {
     @Blocking
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, byte[]> batch) {
         return consumer.consume(batch, TOPIC_OF.keySet(), (fresh, effects) -> {
-            List<RequestProjection.Outcome> outcomes = projection.apply(fresh);
+            RequestProjection.Applied applied = projection.apply(fresh);
             // counted once the batch committed: a batch applied again after a transient failure counts once
-            effects.afterCommit(() -> count(fresh, outcomes));
+            effects.afterCommit(() -> count(fresh, applied.outcomes()));
+            if (applied.stallsChanged()) {
+                effects.afterCommit(stalledGauge::recount);
+            }
         });
     }
 

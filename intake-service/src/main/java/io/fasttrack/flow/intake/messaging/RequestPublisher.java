@@ -1,6 +1,7 @@
 package io.fasttrack.flow.intake.messaging;
 
 import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.events.RequestStalled;
 import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.intake.IntakeConfig;
 import io.fasttrack.flow.kit.messaging.EnvelopeSends;
@@ -10,14 +11,17 @@ import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
-/** Publishes RequestSubmitted keyed by tenant id; the future completes once the broker acknowledged it (acks=all). */
+/**
+ * Publishes intake's events on the requests topic, keyed by tenant id; each future completes once the broker
+ * acknowledged the event (acks=all).
+ */
 @ApplicationScoped
 public class RequestPublisher {
 
-    private final Emitter<EventEnvelope<RequestSubmitted>> emitter;
+    private final Emitter<EventEnvelope<?>> emitter;
     private final IntakeConfig config;
 
-    RequestPublisher(@Channel("requests-out") Emitter<EventEnvelope<RequestSubmitted>> emitter, IntakeConfig config) {
+    RequestPublisher(@Channel("requests-out") Emitter<EventEnvelope<?>> emitter, IntakeConfig config) {
         this.emitter = emitter;
         this.config = config;
     }
@@ -27,6 +31,11 @@ public class RequestPublisher {
      * {@code fasttrack.intake.publish-timeout}; it may have been written all the same.
      */
     public CompletableFuture<Void> publish(EventEnvelope<RequestSubmitted> envelope) {
+        return EnvelopeSends.sendWithin(emitter, envelope, config.publishTimeout());
+    }
+
+    /** {@link #publish}, for a stall the sweep found. */
+    public CompletableFuture<Void> publishStall(EventEnvelope<RequestStalled> envelope) {
         return EnvelopeSends.sendWithin(emitter, envelope, config.publishTimeout());
     }
 }

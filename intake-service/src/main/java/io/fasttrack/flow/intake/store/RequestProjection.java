@@ -1,5 +1,6 @@
 package io.fasttrack.flow.intake.store;
 
+import io.fasttrack.flow.events.AssignmentSlaAtRisk;
 import io.fasttrack.flow.events.AssignmentSlaBreached;
 import io.fasttrack.flow.events.EngagementCompleted;
 import io.fasttrack.flow.events.EngagementOpened;
@@ -8,8 +9,11 @@ import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.RequestQueued;
+import io.fasttrack.flow.events.RequestStalled;
 import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.intake.domain.RequestProgress;
+import io.fasttrack.flow.intake.domain.RequestStatus;
+import io.fasttrack.flow.kit.messaging.InvalidEventException;
 import io.fasttrack.flow.kit.messaging.TransientFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -46,6 +51,13 @@ public class RequestProjection {
         NOT_RELEVANT
     }
 
+    /**
+     * What applying a batch did: an outcome per event, in their order, and whether any request became stalled or
+     * stopped being stalled (the stalled-request gauge counts again then).
+     */
+    public record Applied(List<Outcome> outcomes, boolean stallsChanged) {
+    }
+
     /** The row an event changes and how; {@code change} answers whether it changed anything. */
     private record Step(String requestId, String tenantId, Predicate<RequestRecord> change) {
     }
@@ -55,6 +67,7 @@ public class RequestProjection {
         private final Map<String, RequestRecord> stored;
         private final Map<String, RequestRecord> created = new LinkedHashMap<>();
         private final Map<String, RequestRecord> changed = new LinkedHashMap<>();
+        private boolean stallsChanged;
 
         Rows(Map<String, RequestRecord> stored) {
             this.stored = stored;
@@ -69,9 +82,11 @@ public class RequestProjection {
             if (isNew) {
                 row = created.computeIfAbsent(step.requestId(), id -> RequestRecord.awaitingSubmission(id, step.tenantId()));
             }
+            boolean wasStalled = row.isStalled();
             if (!step.change().test(row)) {
                 return Outcome.DUPLICATE;
             }
+            stallsChanged |= row.isStalled() != wasStalled;
             if (!isNew) {
                 changed.put(row.id, row);
             }
@@ -87,7 +102,7 @@ public class RequestProjection {
 
     /** Applies the events in order, in the caller's transaction; returns what each one did. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Outcome> apply(List<EventEnvelope<EventData>> events) {
+    public Applied apply(List<EventEnvelope<EventData>> events) {
         List<Step> steps = events.stream().map(event -> stepOf(event.data(), event.occurredAt())).toList();
         Rows rows = new Rows(table.find(steps.stream().filter(Objects::nonNull).map(Step::requestId).toList()));
         List<Outcome> outcomes = new ArrayList<>(steps.size());
@@ -96,6 +111,7 @@ public class RequestProjection {
         }
         Set<String> lost = new HashSet<>(table.insertAbsent(rows.created.values()));
         lost.addAll(table.update(rows.changed.values()));
+        boolean stallsChanged = rows.stallsChanged;
         if (!lost.isEmpty()) {
             // another writer stored or changed these rows since they were read: their events apply once more,
             // in order, over what it committed; losing them again is left to the kit's retry of the batch
@@ -108,8 +124,9 @@ public class RequestProjection {
             if (!winners.created.isEmpty() || !table.update(winners.changed.values()).isEmpty()) {
                 throw new TransientFailure(lost.size() + " request rows changed again while a batch was applied over them");
             }
+            stallsChanged |= winners.stallsChanged;
         }
-        return outcomes;
+        return new Applied(outcomes, stallsChanged);
     }
 
     /**
@@ -133,12 +150,19 @@ public class RequestProjection {
         if (data instanceof RequestSubmitted submitted) {
             return new Step(submitted.requestId(), submitted.customer().tenantId(), row -> row.recordSubmission(submitted));
         }
+        if (data instanceof RequestStalled stalled) {
+            RequestStatus step = statusNamed(stalled.step());
+            return progress(stalled.requestId(), stalled.tenantId(), occurredAt, p -> p.stalledAt(step, stalled.since()));
+        }
         if (data instanceof RequestQueued queued) {
-            return progress(queued.requestId(), queued.tenantId(), occurredAt, p -> p.queued(queued.slaDeadline()));
+            return progress(queued.requestId(), queued.tenantId(), occurredAt, (p, at) -> p.queued(queued.slaDeadline(), at));
         }
         if (data instanceof FtaAssigned assigned) {
-            return progress(assigned.requestId(), assigned.tenantId(), occurredAt,
-                    p -> p.assigned(assigned.architect().id(), assigned.architect().name(), assigned.slaDeadline()));
+            return progress(assigned.requestId(), assigned.tenantId(), occurredAt, (p, at) ->
+                    p.assigned(assigned.architect().id(), assigned.architect().name(), assigned.slaDeadline(), at));
+        }
+        if (data instanceof AssignmentSlaAtRisk atRisk) {
+            return progress(atRisk.requestId(), atRisk.tenantId(), occurredAt, RequestProgress::slaWasAtRisk);
         }
         if (data instanceof AssignmentSlaBreached breached) {
             return progress(breached.requestId(), breached.tenantId(), occurredAt, RequestProgress::slaWasBreached);
@@ -147,7 +171,7 @@ public class RequestProjection {
             String architectId = opened.architect() == null ? null : opened.architect().id();
             String architectName = opened.architect() == null ? null : opened.architect().name();
             return progress(opened.requestId(), opened.tenantId(), occurredAt,
-                    p -> p.engagementOpened(opened.engagementId(), architectId, architectName));
+                    (p, at) -> p.engagementOpened(opened.engagementId(), architectId, architectName, at));
         }
         if (data instanceof EngagementReassigned reassigned && reassigned.requestId() != null) {
             return progress(reassigned.requestId(), reassigned.tenantId(), occurredAt,
@@ -155,15 +179,29 @@ public class RequestProjection {
         }
         if (data instanceof EngagementCompleted completed) {
             return progress(completed.requestId(), completed.tenantId(), occurredAt,
-                    p -> p.completed(completed.engagementId()));
+                    (p, at) -> p.completed(completed.engagementId(), at));
         }
         return null;
     }
 
     private static Step progress(String requestId, String tenantId, Instant occurredAt, UnaryOperator<RequestProgress> change) {
+        return progress(requestId, tenantId, occurredAt, (p, at) -> change.apply(p));
+    }
+
+    /** A change that may move the status, which is dated by the event. */
+    private static Step progress(String requestId, String tenantId, Instant occurredAt,
+            BiFunction<RequestProgress, Instant, RequestProgress> change) {
         return new Step(requestId, tenantId, row -> {
-            row.apply(change.apply(row.progress()), occurredAt);
+            row.apply(change.apply(row.progress(), occurredAt), occurredAt);
             return true;
         });
+    }
+
+    private static RequestStatus statusNamed(String step) {
+        try {
+            return RequestStatus.valueOf(step);
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidEventException("a RequestStalled names step " + step + ", which is not a request status");
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.fasttrack.flow.intake.store;
 import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.intake.domain.RequestProgress;
 import io.fasttrack.flow.intake.domain.RequestStatus;
+import io.fasttrack.flow.intake.domain.Stall;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,6 +43,9 @@ public class RequestRecord extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public RequestStatus status;
 
+    @Column(name = "status_since")
+    public Instant statusSince;
+
     @Column(name = "architect_id")
     public String architectId;
 
@@ -51,11 +55,22 @@ public class RequestRecord extends PanacheEntityBase {
     @Column(name = "sla_deadline")
     public Instant slaDeadline;
 
+    @Column(name = "sla_at_risk")
+    public boolean slaAtRisk;
+
     @Column(name = "sla_breached")
     public boolean slaBreached;
 
     @Column(name = "engagement_id")
     public String engagementId;
+
+    /** The step of the stall the projection applied; the request is stalled while its status is this step. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stalled_step")
+    public RequestStatus stalledStep;
+
+    @Column(name = "stalled_since")
+    public Instant stalledSince;
 
     @Column(name = "submitted_at")
     public Instant submittedAt;
@@ -84,6 +99,11 @@ public class RequestRecord extends PanacheEntityBase {
         return submittedAt != null;
     }
 
+    /** Stalled at its status, as shown: a row still waiting for its submission is not shown, so it does not count. */
+    public boolean isStalled() {
+        return isSubmitted() && progress().isStalled();
+    }
+
     /** Fills in what the submission tells; false when the row has it already (a copy of the same submission). */
     boolean recordSubmission(RequestSubmitted submitted) {
         if (isSubmitted()) {
@@ -96,12 +116,14 @@ public class RequestRecord extends PanacheEntityBase {
         requestFamily = submitted.family() == null ? null : submitted.family().name();
         requestQueue = submitted.queue().name();
         submittedAt = submitted.submittedAt();
+        setProgress(progress().submittedAt(submittedAt));
         touch(submittedAt);
         return true;
     }
 
     RequestProgress progress() {
-        return new RequestProgress(status, architectId, architectName, slaDeadline, slaBreached, engagementId);
+        return new RequestProgress(status, statusSince, architectId, architectName, slaDeadline, slaAtRisk, slaBreached,
+                engagementId, stalledStep == null ? null : new Stall(stalledStep, stalledSince));
     }
 
     void apply(RequestProgress progress, Instant at) {
@@ -111,11 +133,15 @@ public class RequestRecord extends PanacheEntityBase {
 
     private void setProgress(RequestProgress progress) {
         status = progress.status();
+        statusSince = progress.statusSince();
         architectId = progress.architectId();
         architectName = progress.architectName();
         slaDeadline = progress.slaDeadline();
+        slaAtRisk = progress.slaAtRisk();
         slaBreached = progress.slaBreached();
         engagementId = progress.engagementId();
+        stalledStep = progress.stall() == null ? null : progress.stall().step();
+        stalledSince = progress.stall() == null ? null : progress.stall().since();
     }
 
     private void touch(Instant at) {

@@ -40,8 +40,9 @@ public class RequestTable {
 
     private static final int IDS_PER_QUERY = 500;
     private static final List<String> FIELDS = List.of("tenant_id", "customer_name", "placeholder_tenant",
-            "request_type", "request_family", "request_queue", "status", "architect_id", "architect_name",
-            "sla_deadline", "sla_breached", "engagement_id", "submitted_at", "updated_at");
+            "request_type", "request_family", "request_queue", "status", "status_since", "architect_id", "architect_name",
+            "sla_deadline", "sla_at_risk", "sla_breached", "engagement_id", "stalled_step", "stalled_since",
+            "submitted_at", "updated_at");
     private static final String COLUMNS = "id, " + String.join(", ", FIELDS) + ", version";
     private static final String PLACEHOLDERS = String.join(", ", Collections.nCopies(FIELDS.size() + 2, "?"));
     private static final String INSERT_ABSENT_POSTGRES = "insert into intake_request (" + COLUMNS + ") values ("
@@ -187,11 +188,15 @@ public class RequestTable {
         statement.setString(i++, row.requestFamily);
         statement.setString(i++, row.requestQueue);
         statement.setString(i++, row.status.name());
+        statement.setObject(i++, offset(row.statusSince));
         statement.setString(i++, row.architectId);
         statement.setString(i++, row.architectName);
         statement.setObject(i++, offset(row.slaDeadline));
+        statement.setBoolean(i++, row.slaAtRisk);
         statement.setBoolean(i++, row.slaBreached);
         statement.setString(i++, row.engagementId);
+        statement.setString(i++, row.stalledStep == null ? null : row.stalledStep.name());
+        statement.setObject(i++, offset(row.stalledSince));
         statement.setObject(i++, offset(row.submittedAt));
         statement.setObject(i, offset(row.updatedAt));
     }
@@ -206,11 +211,16 @@ public class RequestTable {
         row.requestFamily = result.getString("request_family");
         row.requestQueue = result.getString("request_queue");
         row.status = RequestStatus.valueOf(result.getString("status"));
+        row.statusSince = instant(result, "status_since");
         row.architectId = result.getString("architect_id");
         row.architectName = result.getString("architect_name");
         row.slaDeadline = instant(result, "sla_deadline");
+        row.slaAtRisk = result.getBoolean("sla_at_risk");
         row.slaBreached = result.getBoolean("sla_breached");
         row.engagementId = result.getString("engagement_id");
+        String stalledStep = result.getString("stalled_step");
+        row.stalledStep = stalledStep == null ? null : RequestStatus.valueOf(stalledStep);
+        row.stalledSince = instant(result, "stalled_since");
         row.submittedAt = instant(result, "submitted_at");
         row.updatedAt = instant(result, "updated_at");
         row.version = result.getLong("version");

@@ -174,9 +174,9 @@ class SubmitRequestTest {
 
     @Test
     void badListParametersAreA400ProblemNamingEachOne() {
-        given().queryParam("status", "DONE").queryParam("page", -1).queryParam("size", 1000)
+        given().queryParam("status", "DONE").queryParam("stalled", "maybe").queryParam("page", -1).queryParam("size", 1000)
                 .when().get("/requests").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
-                .body("violations.field", hasItem("status")).body("violations.field", hasItem("page"))
-                .body("violations.field", hasItem("size"));
+                .body("violations.field", hasItem("status")).body("violations.field", hasItem("stalled"))
+                .body("violations.field", hasItem("page")).body("violations.field", hasItem("size"));
     }
 }

@@ -1,6 +1,7 @@
 package io.fasttrack.flow.intake.messaging;
 
 import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.events.RequestStalled;
 import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.kit.messaging.TransientFailure;
 import jakarta.enterprise.inject.Vetoed;
@@ -12,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A {@link RequestPublisher} for {@code QuarkusMock}: its next publishes end as scripted (the broker wrote the
+ * A {@link RequestPublisher} for {@code QuarkusMock}: its next publishes of a submission end as scripted (the broker wrote the
  * record but the ack came too late, the broker did not take it, the ack is held back), the rest go through the
  * real publisher to the real broker. Not a bean of its own.
  */
@@ -59,6 +60,11 @@ public class FlakyBroker extends RequestPublisher {
     public CompletableFuture<Void> publish(EventEnvelope<RequestSubmitted> envelope) {
         Attempt scripted = script.poll();
         return scripted == null ? broker.publish(envelope) : scripted.publish(broker, envelope);
+    }
+
+    @Override
+    public CompletableFuture<Void> publishStall(EventEnvelope<RequestStalled> envelope) {
+        return broker.publishStall(envelope);
     }
 
     private static TransientFailure notAcknowledged() {

@@ -6,11 +6,14 @@ import static io.fasttrack.flow.intake.SampleEvents.completed;
 import static io.fasttrack.flow.intake.SampleEvents.envelope;
 import static io.fasttrack.flow.intake.SampleEvents.opened;
 import static io.fasttrack.flow.intake.SampleEvents.queued;
+import static io.fasttrack.flow.intake.SampleEvents.stalled;
 import static io.fasttrack.flow.intake.SampleEvents.submitted;
 
 import io.fasttrack.flow.events.AssignmentSlaBreached;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
+import io.fasttrack.flow.events.RequestStalled;
+import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.events.Topic;
 import io.fasttrack.flow.events.model.ArchitectRole;
 import io.fasttrack.flow.events.model.RequestQueue;
@@ -18,6 +21,8 @@ import io.fasttrack.flow.testing.EventStreams;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +41,11 @@ public class IsolatedIntakeProfile implements QuarkusTestProfile {
     public static final String REASSIGNED = RUN + "reassigned";
     public static final String COMPLETED = RUN + "completed";
     public static final String BREACHED = RUN + "breached";
+    public static final String STALLED_SUBMITTED = RUN + "stalled-submitted";
+    public static final String STALLED_ASSIGNED = RUN + "stalled-assigned";
+    public static final String STALL_CLEARED = RUN + "stall-cleared";
+    /** When {@link #STALLED_ASSIGNED} was assigned, the date its stall reports. */
+    public static final Instant ASSIGNED_AT = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(600);
 
     public static String tenant(String requestId) {
         return "tenant-" + requestId;
@@ -89,8 +99,40 @@ public class IsolatedIntakeProfile implements QuarkusTestProfile {
 
             streams.publish(assignments, envelope(BREACHED, queued(BREACHED, tenant(BREACHED))));
             streams.publish(assignments, envelope(BREACHED, new AssignmentSlaBreached(BREACHED, tenant(BREACHED),
-                    RequestQueue.FTA, ArchitectRole.ALIGNMENT_FTA, "tm-1", SLA, SLA.plusSeconds(1))));
+                    RequestQueue.FTA, ArchitectRole.ALIGNMENT_FTA, "tm-1", SLA, SLA.plusSeconds(1), null)));
+
+            publishStalls(streams, requests, assignments, engagements);
             return Map.of();
+        }
+
+        /**
+         * Stalls as a live intake reported them, each after the status event it followed: one still stuck at
+         * SUBMITTED, one at ASSIGNED, and one stuck at SUBMITTED and ASSIGNED that then got its engagement.
+         */
+        private static void publishStalls(EventStreams streams, String requests, String assignments, String engagements) {
+            RequestSubmitted stuckSubmission = submitted(STALLED_SUBMITTED, tenant(STALLED_SUBMITTED));
+            streams.publish(requests, envelope(STALLED_SUBMITTED, stuckSubmission));
+            streams.publish(requests, stall(STALLED_SUBMITTED, "SUBMITTED", stuckSubmission.submittedAt()));
+
+            streams.publish(requests, envelope(STALLED_ASSIGNED, submitted(STALLED_ASSIGNED, tenant(STALLED_ASSIGNED))));
+            streams.publish(assignments, EventEnvelope.of(ASSIGNED_AT, "assignment-service", STALLED_ASSIGNED, null,
+                    assigned(STALLED_ASSIGNED, tenant(STALLED_ASSIGNED), "fta-di", "Di", null)));
+            streams.publish(requests, stall(STALLED_ASSIGNED, "ASSIGNED", ASSIGNED_AT));
+
+            RequestSubmitted clearedSubmission = submitted(STALL_CLEARED, tenant(STALL_CLEARED));
+            streams.publish(requests, envelope(STALL_CLEARED, clearedSubmission));
+            streams.publish(requests, stall(STALL_CLEARED, "SUBMITTED", clearedSubmission.submittedAt()));
+            EventEnvelope<FtaAssigned> assignment = envelope(STALL_CLEARED,
+                    assigned(STALL_CLEARED, tenant(STALL_CLEARED), "fta-di", "Di", null));
+            streams.publish(assignments, assignment);
+            streams.publish(requests, stall(STALL_CLEARED, "ASSIGNED", assignment.occurredAt()));
+            streams.publish(engagements, envelope(STALL_CLEARED,
+                    opened("eng-" + STALL_CLEARED, STALL_CLEARED, tenant(STALL_CLEARED), "fta-di", "Di")));
+        }
+
+        private static EventEnvelope<RequestStalled> stall(String id, String step, Instant since) {
+            return EventEnvelope.of(StallSweep.stalledEventId(id, step, since), Instant.now(), "intake-service", id, null,
+                    stalled(id, tenant(id), step, since));
         }
 
         @Override

@@ -5,13 +5,20 @@ import static io.fasttrack.flow.intake.SampleEvents.SLA;
 import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.BREACHED;
 import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.COMPLETED;
 import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.QUEUED;
+import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.ASSIGNED_AT;
 import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.REASSIGNED;
+import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.STALLED_ASSIGNED;
+import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.STALLED_SUBMITTED;
+import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.STALL_CLEARED;
 import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.SUBMITTED_ONLY;
 import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.tenant;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
+import io.fasttrack.flow.testing.PrometheusScrape;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -44,6 +51,32 @@ class ProjectionReplayTest {
         awaitRequest(BREACHED, "QUEUED", null);
         get(BREACHED).body("slaBreached", equalTo(true)).body("tenantId", equalTo(tenant(BREACHED)))
                 .body("type", equalTo("DISCOVERY_WORKSHOP"));
+    }
+
+    @Test
+    void replayingTheTopicsRebuildsTheStallsALiveIntakeShowed() {
+        awaitRequest(STALLED_SUBMITTED, "SUBMITTED", null);
+        String submittedAt = get(STALLED_SUBMITTED).extract().path("submittedAt");
+        get(STALLED_SUBMITTED).body("stalled", equalTo(true)).body("stalledStep", equalTo("SUBMITTED"))
+                .body("stalledSince", equalTo(submittedAt));
+        // the topics are read side by side: its stall may have been applied before its assignment
+        awaitRequest(STALLED_ASSIGNED, "ASSIGNED", "fta-di");
+        get(STALLED_ASSIGNED).body("stalled", equalTo(true)).body("stalledStep", equalTo("ASSIGNED"))
+                .body("stalledSince", equalTo(ASSIGNED_AT.toString()));
+        awaitRequest(STALL_CLEARED, "IN_PROGRESS", "fta-di");
+        get(STALL_CLEARED).body("stalled", equalTo(false)).body("stalledStep", nullValue()).body("stalledSince", nullValue());
+
+        for (String tenant : new String[] {tenant(STALLED_SUBMITTED), tenant(STALLED_ASSIGNED), tenant(STALL_CLEARED)}) {
+            int expected = tenant.equals(tenant(STALL_CLEARED)) ? 0 : 1;
+            given().queryParam("tenantId", tenant).queryParam("stalled", "true").when().get("/requests").then()
+                    .statusCode(200).body("total", equalTo(expected));
+        }
+        // the replay takes in every stall on the topics, those of other test classes too: the gauge counts as the list
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            int listed = given().queryParam("stalled", "true").when().get("/requests").then().statusCode(200)
+                    .extract().path("total");
+            assertThat(PrometheusScrape.value("fasttrack_intake_requests_stalled")).isEqualTo(listed).isGreaterThanOrEqualTo(2);
+        });
     }
 
     private static void awaitRequest(String id, String status, String architectId) {

@@ -8,9 +8,12 @@ import static io.fasttrack.flow.intake.SampleEvents.completed;
 import static io.fasttrack.flow.intake.SampleEvents.envelope;
 import static io.fasttrack.flow.intake.SampleEvents.opened;
 import static io.fasttrack.flow.intake.SampleEvents.queued;
+import static io.fasttrack.flow.intake.SampleEvents.slaAtRisk;
+import static io.fasttrack.flow.intake.SampleEvents.slaBreached;
 import static io.fasttrack.flow.intake.SampleEvents.submitted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.fasttrack.flow.events.AssignmentSlaBreached;
 import io.fasttrack.flow.events.EventEnvelope;
@@ -92,10 +95,29 @@ class StatusProjectionTest {
         streams.publish(ASSIGNMENTS, toAna);
         // same key, same partition: once the breach is visible, the duplicate before it was consumed too
         streams.publish(ASSIGNMENTS, envelope(id, new AssignmentSlaBreached(id, tenant, RequestQueue.FTA,
-                ArchitectRole.ALIGNMENT_FTA, "tm-1", SLA, SLA.plusSeconds(1))));
+                ArchitectRole.ALIGNMENT_FTA, "tm-1", SLA, SLA.plusSeconds(1), null)));
 
         awaitField(id, "slaBreached", true).body("architectId", equalTo("fta-bo")).body("architectName", equalTo("Bo"))
                 .body("status", equalTo("ASSIGNED"));
+    }
+
+    @Test
+    void anSlaWarningAndABreachSetTheirFlagsAndTheAssignmentAfterThemKeepsBoth() {
+        String tenant = uniqueTenant();
+        String id = IntakeApi.submit(RequestType.DISCOVERY_WORKSHOP, tenant);
+        get(id).statusCode(200).body("slaAtRisk", equalTo(false)).body("slaBreached", equalTo(false))
+                .body("stalled", equalTo(false)).body("stalledStep", nullValue()).body("stalledForSeconds", nullValue());
+        streams.publish(ASSIGNMENTS, envelope(id, queued(id, tenant)));
+
+        streams.publish(ASSIGNMENTS, envelope(id, slaAtRisk(id, tenant)));
+        awaitField(id, "slaAtRisk", true).body("slaBreached", equalTo(false)).body("status", equalTo("QUEUED"));
+
+        streams.publish(ASSIGNMENTS, envelope(id, slaBreached(id, tenant)));
+        awaitField(id, "slaBreached", true).body("slaAtRisk", equalTo(true));
+
+        streams.publish(ASSIGNMENTS, envelope(id, assigned(id, tenant, "fta-ana", "Ana", null)));
+        awaitStatus(id, "ASSIGNED").body("slaAtRisk", equalTo(true)).body("slaBreached", equalTo(true))
+                .body("architectId", equalTo("fta-ana"));
     }
 
     @Test

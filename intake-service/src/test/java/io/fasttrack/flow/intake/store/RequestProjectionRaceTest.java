@@ -44,7 +44,7 @@ class RequestProjectionRaceTest {
         CompletableFuture<List<RequestProjection.Outcome>> assignment = CompletableFuture.supplyAsync(() ->
                 QuarkusTransaction.requiringNew().call(() -> {
                     List<RequestProjection.Outcome> outcomes = projection.apply(
-                            List.of(event(envelope(id, assigned(id, tenant, "fta-ana", "Ana", null)))));
+                            List.of(event(envelope(id, assigned(id, tenant, "fta-ana", "Ana", null))))).outcomes();
                     assignmentApplied.countDown();
                     commit.await(10, TimeUnit.SECONDS);
                     return outcomes;
@@ -53,7 +53,8 @@ class RequestProjectionRaceTest {
 
         // reads no row (the assignment's is not committed), then its insert waits for the assignment's commit
         CompletableFuture<List<RequestProjection.Outcome>> submission = CompletableFuture.supplyAsync(() ->
-                QuarkusTransaction.requiringNew().call(() -> projection.apply(List.of(event(envelope(id, submitted(id, tenant)))))));
+                QuarkusTransaction.requiringNew().call(() -> projection.apply(List.of(event(envelope(id, submitted(id, tenant)))))
+                        .outcomes()));
         Thread.sleep(300);
         commit.countDown();
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fasttrack.flow.intake.domain.RequestProgress;
 import io.fasttrack.flow.intake.domain.RequestStatus;
+import io.fasttrack.flow.intake.domain.Stall;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,10 +36,10 @@ class RequestTableTest {
         String id = stored();
         RequestRecord readByOne = read(id);
         RequestRecord readByOther = read(id);
-        readByOne.apply(readByOne.progress().queued(null), Instant.now());
+        readByOne.apply(readByOne.progress().queued(null, Instant.now()), Instant.now());
         assertThat(QuarkusTransaction.requiringNew().call(() -> table.update(List.of(readByOne)))).isEmpty();
 
-        readByOther.apply(readByOther.progress().assigned("fta-ana", "Ana", null), Instant.now());
+        readByOther.apply(readByOther.progress().assigned("fta-ana", "Ana", null, Instant.now()), Instant.now());
         Set<String> lost = QuarkusTransaction.requiringNew().call(() -> table.update(List.of(readByOther)));
 
         assertThat(lost).containsExactly(id);
@@ -49,7 +50,7 @@ class RequestTableTest {
     void anInsertOfARowAnotherWriterStoredFirstLeavesItAsItIs() {
         String id = stored();
         RequestRecord assigned = read(id);
-        assigned.apply(assigned.progress().assigned("fta-ana", "Ana", null), Instant.now());
+        assigned.apply(assigned.progress().assigned("fta-ana", "Ana", null, Instant.now()), Instant.now());
         QuarkusTransaction.requiringNew().run(() -> table.update(List.of(assigned)));
         String other = UUID.randomUUID().toString();
 
@@ -91,8 +92,9 @@ class RequestTableTest {
     void anInsertStoresEveryField() {
         String id = UUID.randomUUID().toString();
         RequestRecord fresh = submittedRow(id);
-        fresh.apply(new RequestProgress(RequestStatus.QUEUED, null, null, Instant.parse("2026-11-26T16:00:00Z"), true,
-                null), fresh.submittedAt);
+        fresh.apply(new RequestProgress(RequestStatus.QUEUED, fresh.submittedAt.plusSeconds(5), null, null,
+                Instant.parse("2026-11-26T16:00:00Z"), true, true, null,
+                new Stall(RequestStatus.ASSIGNED, fresh.submittedAt.plusSeconds(9))), fresh.submittedAt);
 
         QuarkusTransaction.requiringNew().run(() -> table.insertAbsent(List.of(fresh)));
 

@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * The {@code page} (0-based) and {@code size} query parameters of every list, with the same defaults and limits
- * everywhere; a bad one is a 400 naming it.
+ * everywhere; a bad one is a 400 naming it. A page whose rows would lie beyond the largest row offset a store
+ * takes ({@code (page + 1) * size > Integer.MAX_VALUE}) is refused too, instead of overflowing into a 500.
  */
 public record Paging(int page, int size) {
 
@@ -19,6 +20,10 @@ public record Paging(int page, int size) {
         List<Violation> violations = new ArrayList<>();
         int p = number("page", page, 0, Integer.MAX_VALUE, 0, violations);
         int s = number("size", size, 1, MAX_SIZE, DEFAULT_SIZE, violations);
+        if (violations.isEmpty() && ((long) p + 1) * s > Integer.MAX_VALUE) {
+            violations.add(new Violation("page", "page " + p + " of size " + s + " lies beyond the last row a list can have ("
+                    + Integer.MAX_VALUE + "): at most " + (Integer.MAX_VALUE / s - 1) + " for this size"));
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("the paging parameters are invalid", violations);
         }
@@ -26,8 +31,7 @@ public record Paging(int page, int size) {
     }
 
     public int offset() {
-        long offset = (long) page * size;
-        return offset > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) offset;
+        return page * size;
     }
 
     /** The page of an in-memory list. */

@@ -1,0 +1,259 @@
+package io.fasttrack.flow.assignment.messaging;
+
+import io.fasttrack.flow.assignment.AssignmentSettings;
+import io.fasttrack.flow.assignment.domain.AssignmentPolicy;
+import io.fasttrack.flow.assignment.domain.Balancer;
+import io.fasttrack.flow.assignment.domain.WeightPolicy;
+import io.fasttrack.flow.assignment.store.ArchitectEntity;
+import io.fasttrack.flow.assignment.store.AssignmentEntity;
+import io.fasttrack.flow.assignment.store.AssignmentHistoryEntity;
+import io.fasttrack.flow.assignment.store.BalancerClockEntity;
+import io.fasttrack.flow.assignment.store.DecisionJournal;
+import io.fasttrack.flow.assignment.store.QueuedRequestEntity;
+import io.fasttrack.flow.events.model.RequestType;
+import io.fasttrack.flow.kit.api.ProblemException;
+import io.fasttrack.flow.kit.messaging.InvalidEventException;
+import io.fasttrack.flow.kit.messaging.KitSettings;
+import io.fasttrack.flow.kit.messaging.TransientFailure;
+import io.fasttrack.flow.kit.store.ProcessedEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The decision gate and its transaction: owns the balancer state, and runs every change to it (consumed events,
+ * manager actions, the SLA watch, the replay of this service's own decisions) one at a time (a JVM-wide gate), each in
+ * one database transaction ({@link #underGate}) that reads its rows set-wise, records the event ids it applied and
+ * caused and its decision journal, and commits only once the broker acknowledged what it published (a bounded wait).
+ * If a change fails, the in-memory state is rebuilt from the database, which rolled back.
+ *
+ * <p>Reads of the balancer ({@link #read}) wait only while a change works on it in memory, not while the change waits
+ * for the broker or commits: they see the state of the last change applied, which commits unless the broker does not
+ * acknowledge in time (then the state is rebuilt and the change comes again, deciding the same under the same ids).
+ */
+@ApplicationScoped
+public class DecisionGate {
+
+    private static final Logger LOG = Logger.getLogger(DecisionGate.class);
+
+    @Inject
+    AssignmentSettings settings;
+
+    @Inject
+    KitSettings events;
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    DecisionJournal journal;
+
+    @Inject
+    DeciderElection decider;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    MeterRegistry meters;
+
+    private final ReentrantLock gate = new ReentrantLock(true);
+    private final ReentrantReadWriteLock state = new ReentrantReadWriteLock(true);
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final AtomicLong queueLength = new AtomicLong();
+    private WeightPolicy weights;
+    // replaced and changed only under the write lock of state
+    private Balancer balancer;
+    private AssignmentPolicy policy;
+    // only touched under the gate: the clock as saved, and whether a failed change left the balancer to rebuild
+    private Instant savedClock = Instant.EPOCH;
+    private boolean stale;
+    private volatile Instant replayHorizon = Instant.EPOCH;
+
+    /** The balancer, for the work of a change (under the gate) or of a read ({@link #read}). */
+    Balancer balancer() {
+        return balancer;
+    }
+
+    /** The policy over the balancer, for the work of a change. */
+    AssignmentPolicy policy() {
+        return policy;
+    }
+
+    /** The time of the latest decision found on the log at start-up: inputs up to it do not serve the queue. */
+    Instant replayHorizon() {
+        return replayHorizon;
+    }
+
+    /** Loads the state from the database; the caller then replays the decision log and calls {@link #open}. */
+    void load() {
+        Map<RequestType, Integer> configured = new EnumMap<>(RequestType.class);
+        settings.weights().forEach((type, weight) -> configured.put(RequestType.valueOf(type), weight));
+        weights = new WeightPolicy(configured, settings.defaultWeight());
+        meters.gauge("fasttrack.assignment.queue.length", queueLength);
+        gate.lock();
+        try {
+            rebuild();
+        } finally {
+            gate.unlock();
+        }
+    }
+
+    /**
+     * Called after the decision log was re-applied, with the time of the latest decision found there. Every
+     * input that happened at or before it was either handled before that decision (its effects are on the
+     * log) or handled after it without deciding anything, so it frees no waiting request a second time.
+     */
+    void open(Instant latestRecordedDecision) {
+        replayHorizon = latestRecordedDecision;
+        ready.countDown();
+    }
+
+    /** Runs one change of state alone and in one transaction, once the state is loaded. */
+    <T> T exclusively(Function<Change, T> work) {
+        awaitReady();
+        return underGate(work);
+    }
+
+    /**
+     * The one place a change begins: under the gate, in a new transaction. The work runs while reads of the
+     * balancer wait; then the change writes its rows and waits (at most {@code fasttrack.events.ack-timeout})
+     * for the broker's acks, and commits. A refusal ({@link ProblemException}, {@link InvalidEventException})
+     * is raised before the work changes anything, so only other failures rebuild the state.
+     */
+    <T> T underGate(Function<Change, T> work) {
+        gate.lock();
+        try {
+            if (stale) {
+                rebuild();
+            }
+            Change change = new Change(processed, journal);
+            T result = QuarkusTransaction.requiringNew().call(() -> {
+                // first: only the lease holder decides, and its row lock fences a takeover until the commit
+                decider.holdInThisTransaction();
+                T done = changingState(() -> work.apply(change));
+                saveClock();
+                change.write(clock.instant(), events.ackTimeout());
+                return done;
+            });
+            queueLength.addAndGet(change.rows.queueLengthChange());
+            return result;
+        } catch (ProblemException | InvalidEventException refused) {
+            throw refused;
+        } catch (RuntimeException failure) {
+            stale = true;
+            try {
+                rebuild();
+            } catch (RuntimeException stillFailing) {
+                // the next change rebuilds first
+                failure.addSuppressed(stillFailing);
+            }
+            throw failure;
+        } finally {
+            gate.unlock();
+        }
+    }
+
+    private <T> T changingState(Supplier<T> work) {
+        state.writeLock().lock();
+        try {
+            return work.get();
+        } finally {
+            state.writeLock().unlock();
+        }
+    }
+
+    private void saveClock() {
+        if (!balancer.clock().equals(savedClock)) {
+            BalancerClockEntity.save(balancer.clock());
+            savedClock = balancer.clock();
+        }
+    }
+
+    void awaitReady() {
+        try {
+            if (!ready.await(5, TimeUnit.MINUTES)) {
+                throw new TransientFailure("the assignment state is not loaded yet");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailure("interrupted while the assignment state loads", e);
+        }
+    }
+
+    /** The latest time an event may be decided at: the service's clock plus the allowed skew. */
+    InputChecks.Horizon horizon() {
+        return InputChecks.Horizon.of(clock.instant(), events.maxClockSkew());
+    }
+
+    /** An empty balancer with the service's policy settings: the start of a rebuild, or of a replay of the history. */
+    public Balancer newBalancer() {
+        return new Balancer(weights, settings.explanationTopK(), settings.continuity().lookback());
+    }
+
+    /** Builds the balancer afresh from the database, in a transaction of its own. */
+    private void rebuild() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Balancer fresh = newBalancer();
+            Instant saved = BalancerClockEntity.load();
+            Instant at = saved;
+            if (saved.isAfter(horizon().latest())) {
+                // saved before inputs dated ahead of the clock were refused: decisions resume at the real time
+                at = clock.instant();
+                LOG.warnf("the saved balancer clock %s is ahead of this service's clock; it resumes at %s", saved, at);
+            }
+            fresh.advanceTo(at);
+            for (ArchitectEntity row : ArchitectEntity.<ArchitectEntity>listAll()) {
+                fresh.upsertArchitect(row.toArchitect(), at);
+            }
+            Instant windowStart = at.minus(Balancer.TRAILING_WINDOW);
+            for (Object[] last : AssignmentHistoryEntity.lastPerArchitect()) {
+                if (!((Instant) last[1]).isAfter(windowStart)) {
+                    fresh.restoreHistory((String) last[0], (Instant) last[1]);
+                }
+            }
+            for (AssignmentHistoryEntity entry : AssignmentHistoryEntity.since(windowStart)) {
+                fresh.restoreHistory(entry.architectId, entry.assignedAt);
+            }
+            for (AssignmentEntity open : AssignmentEntity.allOpen()) {
+                fresh.restoreOpen(open.requestId, open.architectId, open.tenantId, open.weight);
+            }
+            for (AssignmentEntity completed : AssignmentEntity.completedSince(at.minus(settings.continuity().lookback()))) {
+                fresh.restoreCompleted(completed.tenantId, completed.architectId, completed.completedAt);
+            }
+            long waiting = QueuedRequestEntity.count();
+            changingState(() -> {
+                balancer = fresh;
+                policy = new AssignmentPolicy(fresh);
+                return fresh;
+            });
+            savedClock = saved;
+            queueLength.set(waiting);
+            stale = false;
+        });
+    }
+
+    /** A query of the balancer; it waits only while a change works on the balancer in memory. */
+    public <T> T read(Function<Balancer, T> query) {
+        awaitReady();
+        state.readLock().lock();
+        try {
+            return query.apply(balancer);
+        } finally {
+            state.readLock().unlock();
+        }
+    }
+}
