@@ -80,6 +80,8 @@ public class DecisionVerifier {
     }
 
     /**
+     * @param from       the window's start, null for the beginning of the log
+     * @param to         the window's end, null for now
      * @param decisions  the balancer's recorded decisions in the window (a manager's are inputs, not counted)
      * @param mismatches the first {@value #MISMATCHES_SHOWN} of them, in journal order
      */
@@ -91,14 +93,17 @@ public class DecisionVerifier {
     public record WhyNot(String requestId, UUID decisionEventId, String decidedBy, CandidateComparison comparison) {
     }
 
+    /** Re-decides the whole log and compares the decisions taken from {@code from} to {@code to} (either may be null). */
     public Verification verify(Instant from, Instant to) {
+        Instant start = from == null ? Instant.MIN : from;
+        Instant end = to == null ? Instant.MAX : to;
         RecordedHistory history = history();
         List<Mismatch> mismatches = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         long[] counts = new long[3];
         replay(history, (request, at, excluded) -> { }, rederived -> {
             Outcome outcome = rederived.recorded() != null ? rederived.recorded() : rederived.rederived();
-            if (outcome.decidedAt().isBefore(from) || outcome.decidedAt().isAfter(to)) {
+            if (outcome.decidedAt().isBefore(start) || outcome.decidedAt().isAfter(end)) {
                 return;
             }
             if (rederived.recorded() != null) {
@@ -118,8 +123,8 @@ public class DecisionVerifier {
         });
         for (Outcome recorded : history.decisions.values()) {
             boolean balancers = !history.byManager.getOrDefault(recorded.eventId(), false);
-            if (balancers && !seen.contains(recorded.eventId()) && !recorded.decidedAt().isBefore(from)
-                    && !recorded.decidedAt().isAfter(to)) {
+            if (balancers && !seen.contains(recorded.eventId()) && !recorded.decidedAt().isBefore(start)
+                    && !recorded.decidedAt().isAfter(end)) {
                 counts[0]++;
                 counts[2]++;
                 if (mismatches.size() < MISMATCHES_SHOWN) {
