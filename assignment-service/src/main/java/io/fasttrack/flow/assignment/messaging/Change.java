@@ -31,6 +31,7 @@ final class Change {
     private final ProcessedEvents processed;
     private final DecisionJournal decisionJournal;
     private final List<CompletableFuture<Void>> acks = new ArrayList<>();
+    private final List<Sent> sent = new ArrayList<>();
     private final Set<UUID> applied = new LinkedHashSet<>();
 
     Change(ProcessedEvents processed, DecisionJournal decisionJournal) {
@@ -52,9 +53,20 @@ final class Change {
         applied.add(eventId);
     }
 
+    /** An envelope this change published and its acknowledgement (which may come after the change gave up on it). */
+    record Sent(EventEnvelope<?> envelope, CompletableFuture<Void> ack) {
+    }
+
     /** Publishes the envelope now; the change commits only once the broker acknowledged it. */
     void publish(Emitter<EventEnvelope<?>> emitter, EventEnvelope<?> envelope) {
-        acks.add(EnvelopeSends.send(emitter, envelope));
+        CompletableFuture<Void> ack = EnvelopeSends.send(emitter, envelope);
+        acks.add(ack);
+        sent.add(new Sent(envelope, ack));
+    }
+
+    /** What this change published, in order. */
+    List<Sent> sent() {
+        return List.copyOf(sent);
     }
 
     /** A send made elsewhere (a dead letter) that must be acknowledged before the change commits. */

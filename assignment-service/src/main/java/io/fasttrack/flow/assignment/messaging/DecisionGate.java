@@ -10,6 +10,8 @@ import io.fasttrack.flow.assignment.store.AssignmentHistoryEntity;
 import io.fasttrack.flow.assignment.store.BalancerClockEntity;
 import io.fasttrack.flow.assignment.store.DecisionJournal;
 import io.fasttrack.flow.assignment.store.QueuedRequestEntity;
+import io.fasttrack.flow.events.EventData;
+import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.model.RequestType;
 import io.fasttrack.flow.kit.api.ProblemException;
 import io.fasttrack.flow.kit.messaging.InvalidEventException;
@@ -22,10 +24,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -48,6 +55,8 @@ import org.jboss.logging.Logger;
 public class DecisionGate {
 
     private static final Logger LOG = Logger.getLogger(DecisionGate.class);
+    /** How many acknowledgement timeouts a failed change's events may take to settle before the next change retries. */
+    static final int SETTLE_WAITS = 12;
 
     @Inject
     AssignmentSettings settings;
@@ -70,6 +79,9 @@ public class DecisionGate {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    DecisionLog log;
+
     private final ReentrantLock gate = new ReentrantLock(true);
     private final ReentrantReadWriteLock state = new ReentrantReadWriteLock(true);
     private final CountDownLatch ready = new CountDownLatch(1);
@@ -81,6 +93,8 @@ public class DecisionGate {
     // only touched under the gate: the clock as saved, and whether a failed change left the balancer to rebuild
     private Instant savedClock = Instant.EPOCH;
     private boolean stale;
+    // only touched under the gate: what a failed change published, still to settle (see settle)
+    private List<Change.Sent> unsettled = List.of();
     private volatile Instant replayHorizon = Instant.EPOCH;
 
     /** The balancer, for the work of a change (under the gate) or of a read ({@link #read}). */
@@ -136,11 +150,12 @@ public class DecisionGate {
      */
     <T> T underGate(Function<Change, T> work) {
         gate.lock();
+        Change change = new Change(processed, journal);
         try {
             if (stale) {
                 rebuild();
             }
-            Change change = new Change(processed, journal);
+            settle();
             T result = QuarkusTransaction.requiringNew().call(() -> {
                 // first: only the lease holder decides, and its row lock fences a takeover until the commit
                 decider.holdInThisTransaction();
@@ -155,6 +170,9 @@ public class DecisionGate {
             throw refused;
         } catch (RuntimeException failure) {
             stale = true;
+            if (unsettled.isEmpty()) {
+                unsettled = change.sent();
+            }
             try {
                 rebuild();
             } catch (RuntimeException stillFailing) {
@@ -164,6 +182,53 @@ public class DecisionGate {
             throw failure;
         } finally {
             gate.unlock();
+        }
+    }
+
+    /**
+     * A change that failed after publishing may be on the log all the same: the producer still delivers what it holds
+     * once the broker answers again, after the change stopped waiting and rolled back. Before anything is decided
+     * again, waits (at most {@link #SETTLE_WAITS} acknowledgement timeouts) until the broker acknowledged or refused
+     * each of those events, and applies the decisions it acknowledged as recorded, as the start-up replay does: the
+     * retried change then finds them decided and publishes nothing a second time.
+     */
+    private void settle() {
+        if (unsettled.isEmpty()) {
+            return;
+        }
+        CompletableFuture<?>[] acks = unsettled.stream().map(sent -> sent.ack().handle((ok, refused) -> null))
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(acks).get(events.ackTimeout().multipliedBy(SETTLE_WAITS).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException stillOpen) {
+            throw new TransientFailure("the events of a failed change are neither acknowledged nor refused yet", stillOpen);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailure("interrupted while the events of a failed change settle", interrupted);
+        }
+        List<EventEnvelope<EventData>> delivered = new ArrayList<>();
+        for (Change.Sent sent : unsettled) {
+            if (!sent.ack().isCompletedExceptionally() && DecisionLog.isDecision(sent.envelope().data())) {
+                @SuppressWarnings("unchecked")
+                EventEnvelope<EventData> decision = (EventEnvelope<EventData>) sent.envelope();
+                delivered.add(decision);
+            }
+        }
+        List<Change.Sent> pending = unsettled;
+        // the change that applies them comes through here too
+        unsettled = List.of();
+        if (delivered.isEmpty()) {
+            return;
+        }
+        LOG.infof("%d decision(s) of a failed change reached the log all the same: applied as recorded", delivered.size());
+        try {
+            log.applyRecorded(delivered, (decision, refused) -> {
+                LOG.warnf("a decision of this service's own failed change is refused: %s", refused.getMessage());
+                return CompletableFuture.completedFuture(null);
+            });
+        } catch (RuntimeException failed) {
+            unsettled = pending;
+            throw failed;
         }
     }
 

@@ -173,6 +173,11 @@ public class DecisionLog {
         });
     }
 
+    /** Whether the event is one of this service's decisions, as the log records them. */
+    static boolean isDecision(EventData data) {
+        return recordedRequestId(data) != null;
+    }
+
     private static String recordedRequestId(EventData data) {
         if (data instanceof FtaAssigned assigned) {
             return assigned.requestId();
