@@ -71,10 +71,6 @@ public final class HistoryReplay {
         this.policy = new AssignmentPolicy(balancer, observer);
     }
 
-    public Balancer balancer() {
-        return balancer;
-    }
-
     /**
      * Applies one step; every decision it derives goes to {@code derived} with the recorded one of the same id, found
      * by {@code recorded}, after which the state follows the recorded one.

@@ -62,11 +62,4 @@ public final class TopicHistory {
         }
         return new Read(events, unreadable);
     }
-
-    /** Every event of the topic, in one list. */
-    public static List<EventEnvelope<EventData>> readAll(String bootstrapServers, String topic) {
-        List<EventEnvelope<EventData>> all = new ArrayList<>();
-        read(bootstrapServers, topic, all::addAll);
-        return all;
-    }
 }
