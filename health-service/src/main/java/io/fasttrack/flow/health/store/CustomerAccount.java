@@ -87,11 +87,11 @@ public class CustomerAccount extends PanacheEntityBase {
             assignManager(other.fastTrackManager, other.managerAssignedAt);
         }
         if (other.contractRecordedAt != null) {
-            LocalDate reported = renewalDate != null && renewalDate.equals(renewalAtRiskReported) ? renewalAtRiskReported
-                    : other.renewalAtRiskReported;
+            LocalDate ownReported = renewalAtRiskReported;
             recordContract(other.renewalDate, other.anniversaryDate, other.contractRecordedAt);
-            if (renewalDate != null && renewalDate.equals(reported)) {
-                renewalAtRiskReported = reported;
+            // the renewal kept was reported at risk if either of the two reported it
+            if (renewalDate != null && (renewalDate.equals(ownReported) || renewalDate.equals(other.renewalAtRiskReported))) {
+                renewalAtRiskReported = renewalDate;
             }
         }
     }
