@@ -140,6 +140,38 @@ class TenantFoldTest {
                 .untilAsserted(() -> assertThat(view(tenant)).isEqualTo(before));
     }
 
+    @Test
+    void aRealTenantWithHealthOfItsOwnKeepsItsReportsAndIsReassessedOverBoth() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String placeholder = "placeholder-both-" + run;
+        String tenant = "tenant-both-" + run;
+        post(report(tenant, "TEAMS", 100, 100, D1));                                                      // NEW HEALTHY
+        post(List.of(report(placeholder, "TEAMS", 100, 10, D1), report(placeholder, "EXCHANGE", 900, 90, D1))); // NEW LOW
+        awaitHealth(tenant, D1, "1");
+        awaitHealth(placeholder, D1, "0.1");
+
+        EventEnvelope<TenantIdentified> identified = EventEnvelope.of(T0, "intake-service", null, null,
+                new TenantIdentified(placeholder, tenant, "manager-1", T0));
+        streams.publish(REQUESTS_TOPIC, identified);
+        // the real tenant's own TEAMS report of that date stays; EXCHANGE joins it: 190 of 1000 seats
+        var merged = awaitHealth(tenant, D1, "0.19");
+        assertThat(merged.getString("category")).isEqualTo("LOW");
+        assertThat(merged.getList("workloads.workload")).containsExactly("EXCHANGE", "TEAMS");
+        assertThat(merged.getList("workloads.active", Integer.class)).containsExactly(90, 100);
+        assertThat(merged.getList("history.direction")).containsExactlyInAnyOrder("NEW", "NEW", "DOWN");
+
+        var moved = Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> HealthApi.healthEvents(tenant, io.fasttrack.flow.events.HealthCategoryChanged.class),
+                changes -> changes.size() == 2).get(1);
+        assertThat(moved.direction()).isEqualTo("DOWN");
+        assertThat(moved.previousCategory()).isEqualTo("HEALTHY");
+        assertThat(moved.newCategory()).isEqualTo("LOW");
+        assertThat(moved.utilization()).isEqualByComparingTo("0.19");
+        ConsumerRecord<String, byte[]> change = recordsFor(HEALTH_TOPIC, tenant).get(1);
+        assertThat(EventStreams.header(change, "ce_id")).isEqualTo(identified.derivedId("HealthCategoryChanged").toString());
+        assertThat(EventStreams.header(change, "ce_causationid")).isEqualTo(identified.eventId().toString());
+    }
+
     /** The customer's health answer as a map, null while there is none. */
     private static Map<String, Object> view(String tenant) {
         var response = given().get("/customers/{t}/health", tenant);
