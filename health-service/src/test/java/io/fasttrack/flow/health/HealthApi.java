@@ -2,6 +2,8 @@ package io.fasttrack.flow.health;
 
 import static io.restassured.RestAssured.given;
 
+import io.fasttrack.flow.events.EventCodec;
+import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.testing.EventStreams;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -49,9 +51,9 @@ public final class HealthApi {
     }
 
     /** The events of one type on the health topic under the customer's key, in order. */
-    public static <D extends io.fasttrack.flow.events.EventData> List<D> healthEvents(String tenantId, Class<D> type) {
+    public static <D extends EventData> List<D> healthEvents(String tenantId, Class<D> type) {
         return recordsFor(HEALTH_TOPIC, tenantId).stream()
-                .map(record -> io.fasttrack.flow.events.EventCodec.decode(record.value()).data())
+                .map(record -> EventCodec.decode(record.value()).data())
                 .filter(type::isInstance).map(type::cast).toList();
     }
 

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fasttrack.flow.events.EventCodec;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
+import io.fasttrack.flow.events.HealthCategoryChanged;
 import io.fasttrack.flow.events.TenantIdentified;
 import io.fasttrack.flow.events.model.ArchitectRef;
 import io.fasttrack.flow.events.model.ArchitectRole;
@@ -161,7 +162,7 @@ class TenantFoldTest {
         assertThat(merged.getList("history.direction")).containsExactlyInAnyOrder("NEW", "NEW", "DOWN");
 
         var moved = Awaitility.await().atMost(Duration.ofSeconds(30)).until(
-                () -> HealthApi.healthEvents(tenant, io.fasttrack.flow.events.HealthCategoryChanged.class),
+                () -> HealthApi.healthEvents(tenant, HealthCategoryChanged.class),
                 changes -> changes.size() == 2).get(1);
         assertThat(moved.direction()).isEqualTo("DOWN");
         assertThat(moved.previousCategory()).isEqualTo("HEALTHY");

@@ -9,8 +9,6 @@ import io.fasttrack.flow.health.store.UsageReport;
 import io.fasttrack.flow.kit.api.FieldLimit;
 import io.fasttrack.flow.kit.api.Paging;
 import io.fasttrack.flow.kit.api.ProblemException;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -70,21 +68,13 @@ public class RenewalsResource {
             throw ProblemException.invalid("the renewals query is invalid", violations);
         }
 
-        String query = "renewalDate between :today and :last";
-        Parameters parameters = Parameters.with("today", today).and("last", last);
-        if (fastTrackManager != null && !fastTrackManager.isBlank()) {
-            query += " and fastTrackManager = :manager";
-            parameters = parameters.and("manager", fastTrackManager.trim());
-        }
-        var found = CustomerAccount.<CustomerAccount>find(query, Sort.by("renewalDate").and("tenantId"), parameters)
-                .range(paging.offset(), paging.offset() + paging.size() - 1);
-        List<CustomerAccount> accounts = found.list();
-        long total = CustomerAccount.count(query, parameters);
-        List<String> tenants = accounts.stream().map(account -> account.tenantId).toList();
+        Paging.Page<CustomerAccount> accounts = CustomerAccount.renewingBetween(today, last,
+                fastTrackManager == null || fastTrackManager.isBlank() ? null : fastTrackManager.trim(), paging);
+        List<String> tenants = accounts.items().stream().map(account -> account.tenantId).toList();
         Map<String, CustomerHealth> health = CustomerHealth.ofTenants(tenants);
         Map<String, List<WorkloadUsage>> histories = UsageReport.historiesOf(tenants);
-        return paging.of(accounts.stream().map(account -> view(account, health.get(account.tenantId),
-                histories.getOrDefault(account.tenantId, List.of()))).toList(), total);
+        return accounts.map(account -> view(account, health.get(account.tenantId),
+                histories.getOrDefault(account.tenantId, List.of())));
     }
 
     private RenewalView view(CustomerAccount account, CustomerHealth health, List<WorkloadUsage> history) {

@@ -1,6 +1,9 @@
 package io.fasttrack.flow.health.store;
 
+import io.fasttrack.flow.kit.api.Paging;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,6 +57,22 @@ public class CustomerAccount extends PanacheEntityBase {
             CustomerAccount.<CustomerAccount>list("tenantId in ?1", tenantIds).forEach(account -> byTenant.put(account.tenantId, account));
         }
         return byTenant;
+    }
+
+    /**
+     * The accounts whose renewal falls in [{@code from}, {@code to}], of one FastTrack Manager when one is given,
+     * soonest first (then by tenant id): one page and the count of all, selected on the renewal-date index.
+     */
+    public static Paging.Page<CustomerAccount> renewingBetween(LocalDate from, LocalDate to, String fastTrackManager, Paging paging) {
+        String query = "renewalDate between :from and :to";
+        Parameters parameters = Parameters.with("from", from).and("to", to);
+        if (fastTrackManager != null) {
+            query += " and fastTrackManager = :manager";
+            parameters = parameters.and("manager", fastTrackManager);
+        }
+        List<CustomerAccount> page = CustomerAccount.<CustomerAccount>find(query, Sort.by("renewalDate").and("tenantId"), parameters)
+                .range(paging.offset(), paging.offset() + paging.size() - 1).list();
+        return paging.of(page, CustomerAccount.count(query, parameters));
     }
 
     /** A customer without an account yet; not persisted (a batch persists its new rows once it is applied). */

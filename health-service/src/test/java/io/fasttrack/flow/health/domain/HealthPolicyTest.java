@@ -2,6 +2,7 @@ package io.fasttrack.flow.health.domain;
 
 import static io.fasttrack.flow.health.domain.Fixtures.RULE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fasttrack.flow.events.model.HealthDriver;
 import io.fasttrack.flow.events.model.Workload;
@@ -93,7 +94,7 @@ class HealthPolicyTest {
         assertThat(risk.atRisk(forecaster.forecast(rising, DAY.plusDays(60)))).isFalse();  // 70 %: HEALTHY
         assertThat(risk.atRisk(forecaster.forecast(rising, DAY.plusDays(20)))).isFalse();  // no renewal ahead of the reports
         assertThat(risk.atRisk(forecaster.forecast(rising.subList(0, 2), DAY.plusDays(32)))).isFalse(); // too little data
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RenewalRisk(Fixtures.SCALE, "SUPERB"))
+        assertThatThrownBy(() -> new RenewalRisk(Fixtures.SCALE, "SUPERB"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[NO_USAGE, LOW, GROWING, HEALTHY]");
     }
 }
