@@ -4,6 +4,9 @@ import io.fasttrack.flow.health.domain.CategoryRule;
 import io.fasttrack.flow.health.domain.CategoryScale;
 import io.fasttrack.flow.health.domain.Forecaster;
 import io.fasttrack.flow.health.domain.HealthPolicy;
+import io.fasttrack.flow.health.domain.RenewalRisk;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -23,6 +26,17 @@ public class HealthProducers {
     @Singleton
     HealthPolicy healthPolicy(CategoryScale scale, HealthSettings settings) {
         return new HealthPolicy(new CategoryRule(scale, settings.marginPercent().movePointLeft(2)), settings.driverLimit());
+    }
+
+    @Produces
+    @Singleton
+    RenewalRisk renewalRisk(CategoryScale scale, HealthSettings settings) {
+        return new RenewalRisk(scale, settings.renewal().targetCategory());
+    }
+
+    /** A target category the scale does not know stops the service at startup, not at the first renewal checked. */
+    void checkRenewalTarget(@Observes StartupEvent start, RenewalRisk risk) {
+        risk.targetCategory();
     }
 
     @Produces

@@ -30,6 +30,8 @@ public interface HealthSettings {
 
     Usage usage();
 
+    Renewal renewal();
+
     interface Forecast {
 
         /** Days past the latest report the forecast looks when no renewal date ahead is known. */
@@ -39,6 +41,13 @@ public interface HealthSettings {
         /** Distinct report dates needed before a trend is drawn. */
         @WithDefault("3")
         int minimumReportDates();
+    }
+
+    interface Renewal {
+
+        /** A renewal whose forecast category is below this one is at risk (RenewalAtRisk); one of the category names. */
+        @WithDefault("HEALTHY")
+        String targetCategory();
     }
 
     interface Usage {
