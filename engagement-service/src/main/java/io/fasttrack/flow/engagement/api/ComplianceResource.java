@@ -73,7 +73,7 @@ public class ComplianceResource {
         Instant asOf = clock.instant();
         ComplianceReport report = queries.compliance(teamManager == null || teamManager.isBlank() ? null : teamManager,
                 fromDate == null ? null : fromDate.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                toDate == null ? null : toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                toDate == null ? null : toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), asOf);
         List<Team> teams = report.teams().stream().map(team -> new Team(team.teamManager(), Figures.of(team.figures()),
                 team.architects().stream().map(a -> new Architect(a.architectId(), Figures.of(a.figures()))).toList()))
                 .toList();

@@ -104,11 +104,10 @@ public class EngagementQueries {
     }
 
     /**
-     * Compliance as of now of every engagement, or of one team manager's, opened in [{@code openedFrom},
+     * Compliance as of {@code now} of every engagement, or of one team manager's, opened in [{@code openedFrom},
      * {@code openedBefore}) where given; counted in the database.
      */
-    public ComplianceReport compliance(String teamManager, Instant openedFrom, Instant openedBefore) {
-        Instant now = clock.instant();
+    public ComplianceReport compliance(String teamManager, Instant openedFrom, Instant openedBefore, Instant now) {
         return ComplianceReport.of(ComplianceTally.perArchitect(teamManager, openedFrom, openedBefore, now,
                 staleness.staleBoundary(now)), NO_TEAM_MANAGER);
     }
