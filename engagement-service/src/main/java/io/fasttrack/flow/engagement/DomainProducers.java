@@ -29,6 +29,6 @@ public class DomainProducers {
     @Produces
     @Singleton
     StalenessPolicy stalenessPolicy(EngagementSettings settings) {
-        return new StalenessPolicy(settings.staleAfter());
+        return new StalenessPolicy(settings.statusNoteDueAfter(), settings.staleAfter());
     }
 }

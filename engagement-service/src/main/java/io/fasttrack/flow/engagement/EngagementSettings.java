@@ -22,9 +22,17 @@ public interface EngagementSettings {
     @WithDefault("30")
     int defaultTaskDueDays();
 
-    /** An open engagement without a status note for this long is stale. */
+    /** An open engagement without a status note for this long is due one (StatusNoteDue). */
+    @WithDefault("P14D")
+    Duration statusNoteDueAfter();
+
+    /** An open engagement without a status note for this long is stale (EngagementStale). */
     @WithDefault("P28D")
     Duration staleAfter();
+
+    /** How often the cadence sweep looks for engagements due a status note or gone stale. */
+    @WithDefault("1m")
+    Duration cadenceCheckInterval();
 
     Notification notification();
 

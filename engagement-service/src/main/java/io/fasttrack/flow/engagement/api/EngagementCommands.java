@@ -81,7 +81,7 @@ public class EngagementCommands {
         }
         Instant now = clock.instant();
         EventEnvelope<TaskCompleted> taskCompleted = EventEnvelope.of(now, source, engagement.requestId, null,
-                new TaskCompleted(engagement.id, engagement.requestId, engagement.tenantId, engagement.architectId,
+                new TaskCompleted(engagement.id, engagement.requestId, engagement.openedTenantId, engagement.architectId,
                         new FtopTask(task.taskId, task.name, task.mandatory), completedBy, now));
         List<EventEnvelope<?>> events = new ArrayList<>(List.of(taskCompleted));
         touched.apply(taskCompleted);
@@ -90,7 +90,7 @@ public class EngagementCommands {
         if (completesEngagement) {
             EventEnvelope<EngagementCompleted> completed = EventEnvelope.of(taskCompleted.derivedId("EngagementCompleted"),
                     now, source, engagement.requestId, taskCompleted.eventId().toString(),
-                    new EngagementCompleted(engagement.id, engagement.requestId, engagement.tenantId,
+                    new EngagementCompleted(engagement.id, engagement.requestId, engagement.openedTenantId,
                             engagement.architectId, now));
             touched.apply(completed);
             events.add(completed);
@@ -107,7 +107,7 @@ public class EngagementCommands {
     public EngagementViews.Engagement addStatusNote(String engagementId, String author, String note) {
         TouchedEngagements touched = projection.touch(List.of(engagementId));
         Engagement engagement = existing(touched, engagementId);
-        applyAndPublish(touched, engagement, new StatusNoteAdded(engagement.id, engagement.requestId, engagement.tenantId,
+        applyAndPublish(touched, engagement, new StatusNoteAdded(engagement.id, engagement.requestId, engagement.openedTenantId,
                 engagement.architectId, author, note, clock.instant()));
         return queries.view(engagement);
     }
@@ -125,7 +125,7 @@ public class EngagementCommands {
                 && Objects.equals(current.get().successOwner, successOwner);
         if (!unchanged) {
             applyAndPublish(touched, engagement, new DibsRecorded(engagement.id, engagement.requestId,
-                    engagement.tenantId, workload, targetDate, intent, businessReason, successOwner, clock.instant()));
+                    engagement.openedTenantId, workload, targetDate, intent, businessReason, successOwner, clock.instant()));
         }
         return queries.view(engagement);
     }

@@ -1,11 +1,9 @@
 package io.fasttrack.flow.engagement.api;
 
 import io.fasttrack.flow.engagement.domain.ComplianceReport;
-import io.fasttrack.flow.engagement.domain.DibsCoverage;
-import io.fasttrack.flow.engagement.domain.EngagementStanding;
 import io.fasttrack.flow.engagement.domain.StalenessPolicy;
-import io.fasttrack.flow.engagement.domain.TaskProgress;
 import io.fasttrack.flow.engagement.store.AssignmentHistory;
+import io.fasttrack.flow.engagement.store.ComplianceTally;
 import io.fasttrack.flow.engagement.store.Dibs;
 import io.fasttrack.flow.engagement.store.Engagement;
 import io.fasttrack.flow.engagement.store.EngagementTask;
@@ -23,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -106,25 +103,13 @@ public class EngagementQueries {
                 tasks, notes, dibs, holders);
     }
 
-    /** Compliance of every engagement, or of one team manager's engagements. */
-    public ComplianceReport compliance(String teamManager) {
-        List<Engagement> engagements = teamManager == null ? Engagement.listAll()
-                : Engagement.list("teamManager", teamManager);
-        List<String> ids = engagements.stream().map(engagement -> engagement.id).toList();
-        Map<String, List<TaskProgress>> progress = EngagementTask.ofAll(ids).stream().collect(Collectors.groupingBy(
-                task -> task.engagementId,
-                Collectors.mapping(task -> new TaskProgress(task.mandatory, task.dueAt, task.completedAt), Collectors.toList())));
-        Map<String, Set<Workload>> dibs = Dibs.ofAll(ids).stream().collect(Collectors.groupingBy(d -> d.engagementId,
-                Collectors.mapping(d -> Workload.valueOf(d.workload), Collectors.toSet())));
-        Instant now = clock.instant();
-        List<EngagementStanding> standings = engagements.stream().map(engagement -> {
-            List<TaskProgress> tasks = progress.getOrDefault(engagement.id, List.of());
-            return new EngagementStanding(engagement.id, engagement.architectId, engagement.teamManager,
-                    TaskProgress.allMandatoryDone(tasks), TaskProgress.allMandatoryDoneOnTime(tasks),
-                    isStale(engagement, now),
-                    DibsCoverage.documented(workloads(engagement), dibs.getOrDefault(engagement.id, Set.of())));
-        }).toList();
-        return ComplianceReport.of(standings, NO_TEAM_MANAGER);
+    /**
+     * Compliance as of {@code now} of every engagement, or of one team manager's, opened in [{@code openedFrom},
+     * {@code openedBefore}) where given; counted in the database.
+     */
+    public ComplianceReport compliance(String teamManager, Instant openedFrom, Instant openedBefore, Instant now) {
+        return ComplianceReport.of(ComplianceTally.perArchitect(teamManager, openedFrom, openedBefore, now,
+                staleness.staleBoundary(now)), NO_TEAM_MANAGER);
     }
 
     private boolean isStale(Engagement engagement, Instant now) {

@@ -5,9 +5,11 @@ import io.fasttrack.flow.events.DibsRecorded;
 import io.fasttrack.flow.events.EngagementCompleted;
 import io.fasttrack.flow.events.EngagementOpened;
 import io.fasttrack.flow.events.EngagementReassigned;
+import io.fasttrack.flow.events.EngagementStale;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.StatusNoteAdded;
+import io.fasttrack.flow.events.StatusNoteDue;
 import io.fasttrack.flow.events.TaskCompleted;
 import io.fasttrack.flow.events.model.FtopTask;
 import io.fasttrack.flow.events.model.Workload;
@@ -150,6 +152,10 @@ public final class TouchedEngagements {
                     engagementIdOf(data));
         } else if (data instanceof EngagementReassigned reassigned) {
             reassign(envelope, engagement, reassigned);
+        } else if (data instanceof StatusNoteDue due) {
+            engagement.noteDueReportedFor = latest(engagement.noteDueReportedFor, due.lastNoteAt());
+        } else if (data instanceof EngagementStale stale) {
+            engagement.staleReportedFor = latest(engagement.staleReportedFor, stale.lastNoteAt());
         } else if (data instanceof TaskCompleted completed) {
             completeTask(engagement, completed);
         } else if (data instanceof StatusNoteAdded note) {
@@ -170,6 +176,7 @@ public final class TouchedEngagements {
      */
     public void write() {
         EntityManager entityManager = Panache.getEntityManager();
+        openForIdentifiedTenants();
         Stream.of(newEngagements, newTasks, newHolders, newNotes, newDibs).flatMap(List::stream).forEach(entityManager::persist);
         try {
             entityManager.flush();
@@ -185,6 +192,10 @@ public final class TouchedEngagements {
         if (data instanceof EngagementOpened e) {
             return e.engagementId();
         } else if (data instanceof EngagementReassigned e) {
+            return e.engagementId();
+        } else if (data instanceof StatusNoteDue e) {
+            return e.engagementId();
+        } else if (data instanceof EngagementStale e) {
             return e.engagementId();
         } else if (data instanceof TaskCompleted e) {
             return e.engagementId();
@@ -203,6 +214,7 @@ public final class TouchedEngagements {
         engagement.id = opened.engagementId();
         engagement.requestId = opened.requestId();
         engagement.tenantId = opened.tenantId();
+        engagement.openedTenantId = opened.tenantId();
         engagement.architectId = opened.architect().id();
         engagement.architectName = opened.architect().name();
         engagement.teamManager = opened.architect().teamManager();
@@ -231,6 +243,26 @@ public final class TouchedEngagements {
         newTasks.addAll(opening);
         dibsKnown.add(engagement.id);
         recordHolder(envelope, engagement, null, opened.openedAt());
+    }
+
+    /**
+     * An engagement opened for a placeholder that was identified already belongs to the real tenant; one query for
+     * the batch's new engagements. (One opened before the identification was folded when it came.)
+     */
+    private void openForIdentifiedTenants() {
+        Set<String> tenants = newEngagements.stream().map(engagement -> engagement.tenantId).collect(Collectors.toSet());
+        if (tenants.isEmpty()) {
+            return;
+        }
+        Map<String, String> realTenants = TenantIdentity.<TenantIdentity>list("placeholderId in ?1", tenants).stream()
+                .collect(Collectors.toMap(identity -> identity.placeholderId, identity -> identity.tenantId));
+        newEngagements.forEach(engagement -> engagement.tenantId = realTenants.getOrDefault(engagement.tenantId,
+                engagement.tenantId));
+    }
+
+    /** The lapse a cadence event was told for; the latest wins, so the order events are replayed in does not matter. */
+    private static Instant latest(Instant toldFor, Instant lapseStart) {
+        return toldFor == null || lapseStart.isAfter(toldFor) ? lapseStart : toldFor;
     }
 
     private void reassign(EventEnvelope<?> envelope, Engagement engagement, EngagementReassigned reassigned) {

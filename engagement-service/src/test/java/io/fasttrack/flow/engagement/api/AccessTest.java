@@ -106,5 +106,7 @@ class AccessTest {
         Access.refusesUnauthenticated("GET", "/compliance", null);
         Access.forbids("GET", "/compliance", null, "reader", "architect", "submitter");
         call(Tokens.forRoles("manager"), "GET", "/compliance", null).statusCode(200);
+        Access.forbids("GET", "/compliance?from=2026-01-01&to=2026-12-31", null, "reader", "architect", "submitter");
+        call(Tokens.forRoles("manager"), "GET", "/compliance?from=2026-01-01&to=2026-12-31", null).statusCode(200);
     }
 }
