@@ -21,7 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class EngagementEventConsumer {
 
     private static final Set<EventType> APPLIED = Set.of(EventType.ENGAGEMENT_OPENED, EventType.ENGAGEMENT_REASSIGNED,
-            EventType.TASK_COMPLETED, EventType.STATUS_NOTE_ADDED, EventType.DIBS_RECORDED, EventType.ENGAGEMENT_COMPLETED);
+            EventType.TASK_COMPLETED, EventType.STATUS_NOTE_ADDED, EventType.DIBS_RECORDED, EventType.ENGAGEMENT_COMPLETED,
+            EventType.REVIEW_DECIDED, EventType.ESCALATION_RAISED, EventType.ESCALATION_RESOLVED);
 
     @Inject
     BatchConsumer consumer;

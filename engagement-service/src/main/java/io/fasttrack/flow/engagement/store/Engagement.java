@@ -1,5 +1,6 @@
 package io.fasttrack.flow.engagement.store;
 
+import io.fasttrack.flow.events.model.RequestType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,8 +43,19 @@ public class Engagement extends PanacheEntityBase {
     public Instant lastActivityAt;
     @Column(name = "completed_at")
     public Instant completedAt;
+    /** The first final review decision (APPROVED or REJECTED); null while none was recorded. */
+    @Column(name = "final_review_decision")
+    public String finalReviewDecision;
+    /** Escalations raised and not resolved yet. */
+    @Column(name = "open_escalations")
+    public int openEscalations;
 
     public boolean completed() {
         return COMPLETED.equals(status);
+    }
+
+    /** The request's type; null when the opening named none. */
+    public RequestType type() {
+        return requestType == null ? null : RequestType.valueOf(requestType);
     }
 }
