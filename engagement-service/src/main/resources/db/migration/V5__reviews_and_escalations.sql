@@ -23,8 +23,10 @@ create table engagement_review_risk (
 );
 create index engagement_review_risk_review on engagement_review_risk (review_event_id);
 
+-- id: engagement id / escalation id, so an escalation id never meets another engagement's
 create table escalation (
-    escalation_id varchar(128) primary key,
+    id            varchar(260) primary key,
+    escalation_id varchar(128) not null,
     engagement_id varchar(120) not null,
     severity      varchar(20) not null,
     blocker       varchar(1000) not null,

@@ -121,8 +121,8 @@ public class EngagementQueries {
 
     /** One escalation of the engagement; a 404 problem when the engagement has no such escalation. */
     public EngagementViews.Escalation escalation(String engagementId, String escalationId) {
-        Escalation escalation = Escalation.findById(escalationId);
-        if (escalation == null || !escalation.engagementId.equals(engagementId)) {
+        Escalation escalation = Escalation.findById(Escalation.idOf(engagementId, escalationId));
+        if (escalation == null) {
             throw ProblemException.notFound("engagement " + engagementId + " has no escalation " + escalationId);
         }
         return view(escalation);

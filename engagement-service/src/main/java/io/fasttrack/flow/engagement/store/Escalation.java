@@ -15,6 +15,7 @@ import java.util.List;
 public class Escalation extends PanacheEntityBase {
 
     @Id
+    public String id;
     @Column(name = "escalation_id")
     public String escalationId;
     @Column(name = "engagement_id")
@@ -31,6 +32,10 @@ public class Escalation extends PanacheEntityBase {
     public String resolvedBy;
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+
+    public static String idOf(String engagementId, String escalationId) {
+        return engagementId + "/" + escalationId;
+    }
 
     public boolean resolved() {
         return resolvedAt != null;

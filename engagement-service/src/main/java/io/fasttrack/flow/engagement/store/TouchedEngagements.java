@@ -114,7 +114,7 @@ public final class TouchedEngagements {
             return;
         }
         escalationsKnown.addAll(ids);
-        Escalation.ofAll(ids).forEach(found -> escalations.put(found.escalationId, found));
+        Escalation.ofAll(ids).forEach(found -> escalations.put(found.id, found));
     }
 
     /** The engagement as the events applied so far left it; null when it does not exist. */
@@ -152,7 +152,7 @@ public final class TouchedEngagements {
         if (!escalationsKnown.contains(engagementId)) {
             throw new IllegalStateException("the escalations of engagement " + engagementId + " were not read");
         }
-        return Optional.ofNullable(escalations.get(escalationId)).filter(found -> found.engagementId.equals(engagementId));
+        return Optional.ofNullable(escalations.get(Escalation.idOf(engagementId, escalationId)));
     }
 
     /** The request's workloads are not in EngagementOpened; every FtaAssigned of the request carries them. */
@@ -362,11 +362,13 @@ public final class TouchedEngagements {
     }
 
     private void raiseEscalation(EventEnvelope<?> envelope, Engagement engagement, EscalationRaised raised) {
-        if (escalations.containsKey(raised.escalationId())) {
+        String id = Escalation.idOf(engagement.id, raised.escalationId());
+        if (escalations.containsKey(id)) {
             LOG.warnf("EscalationRaised %s raises escalation %s again; skipped", envelope.eventId(), raised.escalationId());
             return;
         }
         Escalation escalation = new Escalation();
+        escalation.id = id;
         escalation.escalationId = raised.escalationId();
         escalation.engagementId = engagement.id;
         escalation.severity = raised.severity().name();
@@ -374,7 +376,7 @@ public final class TouchedEngagements {
         escalation.owner = raised.owner();
         escalation.raisedBy = raised.raisedBy();
         escalation.raisedAt = raised.raisedAt() == null ? envelope.occurredAt() : raised.raisedAt();
-        escalations.put(escalation.escalationId, escalation);
+        escalations.put(id, escalation);
         newEscalations.add(escalation);
         engagement.openEscalations++;
     }

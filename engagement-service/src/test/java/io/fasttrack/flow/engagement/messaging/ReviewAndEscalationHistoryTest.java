@@ -109,6 +109,21 @@ class ReviewAndEscalationHistoryTest {
         given().contentType(ContentType.JSON).body("{\"resolution\": \"again\"}")
                 .post("/engagements/{id}/escalations/ESC-1/resolve", engagementId)
                 .then().statusCode(409);
+
+        // escalation ids belong to their engagement: another engagement's ESC-1 is another escalation
+        String otherRequestId = unique("req");
+        String other = engagementId(otherRequestId);
+        streams.publish(Fixtures.ENGAGEMENTS, envelope(otherRequestId, new EngagementOpened(other, otherRequestId,
+                tenantId, ana, RequestType.DISCOVERY_WORKSHOP, RequestQueue.FTA, List.of(firstContact), opened)));
+        streams.publish(Fixtures.ENGAGEMENTS, envelope(otherRequestId, new EscalationRaised(other, "ESC-1",
+                otherRequestId, tenantId, ana.id(), EscalationSeverity.MEDIUM, "no workshop date", "CSU", ana.id(),
+                opened.plusSeconds(70))));
+        Awaitility.await().atMost(Fixtures.WAIT).until(() -> given().get("/engagements/{id}", other).then().extract()
+                .<List<String>>path("escalations.status"), statuses -> List.of("OPEN").equals(statuses));
+        given().get("/engagements/{id}/escalations/ESC-1", engagementId).then().statusCode(200)
+                .body("status", equalTo("RESOLVED")).body("severity", equalTo("HIGH"));
+        given().get("/engagements/{id}/escalations/ESC-1", other).then().statusCode(200)
+                .body("status", equalTo("OPEN")).body("severity", equalTo("MEDIUM"));
     }
 
     private static <D extends EventData> EventEnvelope<D> envelope(String requestId, D data) {
