@@ -36,6 +36,8 @@ public interface EngagementSettings {
 
     Notification notification();
 
+    Review review();
+
     /** Kafka consumer group of both incoming channels; a fresh group over an empty database rebuilds the projection. */
     @WithDefault("engagement-service")
     String consumerGroup();
@@ -60,6 +62,12 @@ public interface EngagementSettings {
         Optional<Boolean> engageBeforeLicensePurchase();
 
         Optional<BigDecimal> minFundingUsd();
+    }
+
+    interface Review {
+        /** Request types whose engagements complete only after a final review decision (APPROVED or REJECTED). */
+        @WithDefault("MIGRATION_EXCEPTION,ECIF_DWR_REVIEW")
+        Set<RequestType> requiredFor();
     }
 
     interface Notification {

@@ -22,7 +22,8 @@ public class EngagementEventConsumer {
 
     private static final Set<EventType> APPLIED = Set.of(EventType.ENGAGEMENT_OPENED, EventType.ENGAGEMENT_REASSIGNED,
             EventType.TASK_COMPLETED, EventType.STATUS_NOTE_ADDED, EventType.DIBS_RECORDED, EventType.ENGAGEMENT_COMPLETED,
-            EventType.STATUS_NOTE_DUE, EventType.ENGAGEMENT_STALE, EventType.TENANT_IDENTIFIED);
+            EventType.STATUS_NOTE_DUE, EventType.ENGAGEMENT_STALE, EventType.TENANT_IDENTIFIED, EventType.REVIEW_DECIDED,
+            EventType.ESCALATION_RAISED, EventType.ESCALATION_RESOLVED);
 
     @Inject
     BatchConsumer consumer;

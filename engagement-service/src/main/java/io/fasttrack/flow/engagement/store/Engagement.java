@@ -1,5 +1,6 @@
 package io.fasttrack.flow.engagement.store;
 
+import io.fasttrack.flow.events.model.RequestType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,6 +54,12 @@ public class Engagement extends PanacheEntityBase {
     /** The lapse EngagementStale was last published for. */
     @Column(name = "stale_reported_for")
     public Instant staleReportedFor;
+    /** The first final review decision (APPROVED or REJECTED); null while none was recorded. */
+    @Column(name = "final_review_decision")
+    public String finalReviewDecision;
+    /** Escalations raised and not resolved yet. */
+    @Column(name = "open_escalations")
+    public int openEscalations;
 
     public boolean completed() {
         return COMPLETED.equals(status);
@@ -69,5 +76,10 @@ public class Engagement extends PanacheEntityBase {
                         + " order by e.lastActivityAt, e.id", String.class)
                 .setParameter("open", OPEN).setParameter("noteDue", noteDueBoundary).setParameter("stale", staleBoundary)
                 .setMaxResults(limit).getResultList();
+    }
+
+    /** The request's type; null when the opening named none. */
+    public RequestType type() {
+        return requestType == null ? null : RequestType.valueOf(requestType);
     }
 }

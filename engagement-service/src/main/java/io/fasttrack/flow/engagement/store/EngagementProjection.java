@@ -2,6 +2,8 @@ package io.fasttrack.flow.engagement.store;
 
 import io.fasttrack.flow.engagement.domain.TaskCatalogue;
 import io.fasttrack.flow.events.DibsRecorded;
+import io.fasttrack.flow.events.EscalationRaised;
+import io.fasttrack.flow.events.EscalationResolved;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.TaskCompleted;
 import io.fasttrack.flow.events.TenantIdentified;
@@ -12,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,6 +51,7 @@ public class EngagementProjection {
         TouchedEngagements touched = touch(events.stream().map(event -> TouchedEngagements.engagementIdOf(event.data())).toList());
         touched.readTasksOf(engagementsWith(events, TaskCompleted.class));
         touched.readDibsOf(engagementsWith(events, DibsRecorded.class));
+        touched.readEscalationsOf(engagementsWith(events, EscalationRaised.class, EscalationResolved.class));
         events.forEach(touched::apply);
         touched.write();
     }
@@ -85,8 +89,8 @@ public class EngagementProjection {
         }
     }
 
-    private static List<String> engagementsWith(List<? extends EventEnvelope<?>> events, Class<?> type) {
-        return events.stream().filter(event -> type.isInstance(event.data()))
+    private static List<String> engagementsWith(List<? extends EventEnvelope<?>> events, Class<?>... types) {
+        return events.stream().filter(event -> Stream.of(types).anyMatch(type -> type.isInstance(event.data())))
                 .map(event -> TouchedEngagements.engagementIdOf(event.data())).toList();
     }
 }
