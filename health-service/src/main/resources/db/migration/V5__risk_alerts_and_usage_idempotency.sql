@@ -34,3 +34,11 @@ create table usage_idempotency_key (
     reserved_at        timestamp with time zone not null,
     attempt_started_at timestamp with time zone
 );
+
+-- The events the alerts projection applied. Its own table, not processed_event: the ownership projection applies
+-- some of the same events (FtaAssigned, EngagementCompleted) in another consumer group, and one table of ids would
+-- make each projection skip what the other applied first.
+create table alert_applied_event (
+    event_id   uuid primary key,
+    applied_at timestamp with time zone not null
+);

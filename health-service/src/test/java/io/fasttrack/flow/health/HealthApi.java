@@ -20,6 +20,7 @@ public final class HealthApi {
     public static final String HEALTH_TOPIC = "fasttrack.health";
     public static final String ASSIGNMENTS_TOPIC = "fasttrack.assignments";
     public static final String ENGAGEMENTS_TOPIC = "fasttrack.engagements";
+    public static final String ALERTS_TOPIC = "fasttrack.alerts";
 
     private HealthApi() {
     }

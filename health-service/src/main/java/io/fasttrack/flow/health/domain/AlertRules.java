@@ -166,7 +166,8 @@ public final class AlertRules {
     /** Why an alert that ended by itself ended: the sweep's reason. */
     public String expiryReason(RiskAlertKind kind) {
         return switch (kind) {
-            case CATEGORY_DOWN -> "the fall is older than " + categoryDownWindow;
+            case CATEGORY_DOWN -> "the fall is older than " + (categoryDownWindow.toSeconds() % 86_400 == 0
+                    ? categoryDownWindow.toDays() + " days" : categoryDownWindow.toString());
             case RENEWAL_AT_RISK -> "the renewal date has passed";
             default -> throw new IllegalArgumentException(kind + " alerts do not end by themselves");
         };

@@ -6,7 +6,6 @@ import io.fasttrack.flow.events.RiskAlertCleared;
 import io.fasttrack.flow.events.RiskAlertRaised;
 import io.fasttrack.flow.health.domain.AlertRules;
 import io.fasttrack.flow.health.store.RiskAlert;
-import io.fasttrack.flow.kit.messaging.Effects;
 import io.fasttrack.flow.kit.messaging.EnvelopeSends;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +36,7 @@ public class AlertChanges {
     MeterRegistry metrics;
 
     /** Opens the alert (new, or cleared before) and publishes its RiskAlertRaised through the batch's effects. */
-    void raise(RiskAlert alert, AlertRules.Raise raise, EventEnvelope<EventData> cause, Effects effects) {
+    void raise(RiskAlert alert, AlertRules.Raise raise, EventEnvelope<EventData> cause, AlertEffects effects) {
         alert.tenantId = raise.tenantId();
         alert.kind = raise.kind();
         alert.concern = raise.concern();
@@ -55,7 +54,7 @@ public class AlertChanges {
     }
 
     /** Ends the alert because of an event read, publishing its RiskAlertCleared through the batch's effects. */
-    void clear(RiskAlert alert, String reason, Instant clearedAt, EventEnvelope<EventData> cause, Effects effects) {
+    void clear(RiskAlert alert, String reason, Instant clearedAt, EventEnvelope<EventData> cause, AlertEffects effects) {
         effects.publish(alerts, cleared(alert, reason, clearedAt, cause.eventId().toString(), cause.correlationId()));
         countAfterCommit(effects, alert, "cleared");
     }
@@ -80,7 +79,7 @@ public class AlertChanges {
     }
 
     // counted once committed: a batch rolled back and applied again raised nothing twice
-    private void countAfterCommit(Effects effects, RiskAlert alert, String outcome) {
+    private void countAfterCommit(AlertEffects effects, RiskAlert alert, String outcome) {
         String kind = alert.kind.name();
         effects.afterCommit(() -> metrics.counter("fasttrack.health.alerts", "kind", kind, "outcome", outcome).increment());
     }

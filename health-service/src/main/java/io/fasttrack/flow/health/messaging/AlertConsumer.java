@@ -13,7 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Reads what raises and clears risk alerts from the assignments, engagements and health topics, in a consumer group
  * of its own: the ownership and usage channels read some of these topics in the main group, which would otherwise
- * split their partitions with this one.
+ * split their partitions with this one. Its transaction and its applied events are its own (see
+ * {@link AlertProjection}).
  */
 @ApplicationScoped
 public class AlertConsumer {
@@ -33,6 +34,6 @@ public class AlertConsumer {
     @Incoming("alerts-in")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
-        return consumer.consume(batch, ALERT_CAUSES, alerts::apply);
+        return consumer.consumeWith(batch, ALERT_CAUSES, alerts::applyOnce);
     }
 }

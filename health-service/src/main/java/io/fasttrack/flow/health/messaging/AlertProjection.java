@@ -5,19 +5,24 @@ import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.health.domain.AlertRules;
 import io.fasttrack.flow.health.store.BatchRows;
 import io.fasttrack.flow.health.store.RiskAlert;
+import io.fasttrack.flow.health.store.AlertAppliedEvent;
 import io.fasttrack.flow.kit.messaging.Effects;
+import io.fasttrack.flow.kit.messaging.KitSettings;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.fasttrack.flow.kit.messaging.InvalidEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps each customer's open risk alerts from the events of a batch, in record order: a raise of an alert that is
@@ -26,6 +31,12 @@ import java.util.Set;
  *
  * <p>Set-wise: the alerts the batch may touch are read (and locked against the expiry sweep) with one query, the
  * events are applied to them in memory, and the alerts new in this batch are persisted once, after its last event.
+ *
+ * <p>Its transaction is its own (the kit's {@code consumeWith}): the events it applied are kept in
+ * {@link AlertAppliedEvent}, not in the kit's processed events, which the ownership projection fills from some of
+ * the same events. Otherwise it is the kit's loop: the applied ids dropped with one query, the rest applied and
+ * recorded, the acks of what it published awaited (at most {@code fasttrack.events.ack-timeout}), the commit, then
+ * the after-commit actions.
  */
 @ApplicationScoped
 public class AlertProjection {
@@ -39,13 +50,42 @@ public class AlertProjection {
     @Inject
     Clock clock;
 
+    @Inject
+    KitSettings kit;
+
+    private static final Logger LOG = Logger.getLogger(AlertProjection.class);
+
     /** An event of the batch and what it does to the alerts, worked out before anything is read or written. */
     private record Caused(EventEnvelope<EventData> cause, List<AlertRules.Outcome> outcomes) {
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(List<EventEnvelope<EventData>> fresh, Effects effects) {
-        Instant now = clock.instant();
+    /** Applies the events not applied before, in one transaction of its own; runs the after-commit actions. */
+    public void applyOnce(List<EventEnvelope<EventData>> events) {
+        List<Runnable> afterCommit = QuarkusTransaction.requiringNew().call(() -> {
+            Set<UUID> applied = AlertAppliedEvent.alreadyApplied(events.stream().map(EventEnvelope::eventId).toList());
+            Map<UUID, EventEnvelope<EventData>> fresh = new LinkedHashMap<>();
+            events.stream().filter(event -> !applied.contains(event.eventId()))
+                    .forEach(event -> fresh.putIfAbsent(event.eventId(), event));
+            if (fresh.isEmpty()) {
+                return List.<Runnable>of();
+            }
+            AlertEffects effects = new AlertEffects();
+            Instant now = clock.instant();
+            apply(List.copyOf(fresh.values()), effects, now);
+            AlertAppliedEvent.record(fresh.keySet(), now);
+            Effects.awaitAll(effects.acks(), kit.ackTimeout());
+            return effects.afterCommitActions();
+        });
+        for (Runnable action : afterCommit) {
+            try {
+                action.run();
+            } catch (RuntimeException failed) {
+                LOG.errorf("an after-commit action failed (%s); what it does must recover on its own", failed);
+            }
+        }
+    }
+
+    private void apply(List<EventEnvelope<EventData>> fresh, AlertEffects effects, Instant now) {
         List<Caused> batch = fresh.stream().map(event -> new Caused(event, outcomesOf(event, now))).toList();
         Set<String> tenants = new HashSet<>();
         Set<String> raised = new HashSet<>();
