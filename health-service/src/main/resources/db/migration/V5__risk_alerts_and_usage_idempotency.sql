@@ -42,3 +42,9 @@ create table alert_applied_event (
     event_id   uuid primary key,
     applied_at timestamp with time zone not null
 );
+
+-- The alert events already on fasttrack.alerts when an empty alerts projection started (a rebuild): the rebuilt
+-- projection applies their causes again and publishes none of these a second time.
+create table alert_published_event (
+    event_id uuid primary key
+);

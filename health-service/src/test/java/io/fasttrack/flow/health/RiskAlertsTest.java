@@ -39,6 +39,7 @@ import io.fasttrack.flow.events.model.RiskAlertKind;
 import io.fasttrack.flow.events.model.Segment;
 import io.fasttrack.flow.health.domain.AlertRules;
 import io.fasttrack.flow.health.messaging.AlertSweep;
+import io.fasttrack.flow.health.messaging.PublishedAlerts;
 import io.fasttrack.flow.testing.EventStreams;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -79,6 +80,9 @@ class RiskAlertsTest {
 
     @Inject
     AlertSweep sweep;
+
+    @Inject
+    PublishedAlerts publishedAlerts;
 
     @Inject
     EntityManager entityManager;
@@ -214,6 +218,32 @@ class RiskAlertsTest {
     }
 
     @Test
+    void aRebuildFromTheTopicsRestoresTheAlertsAndPublishesNothingAgain() {
+        String tenant = "rebuild-" + UUID.randomUUID();
+        publish(ENGAGEMENTS_TOPIC, stale(tenant, "eng-1"));
+        publish(ENGAGEMENTS_TOPIC, stale(tenant, "eng-2"));
+        publish(ENGAGEMENTS_TOPIC, new StatusNoteAdded("eng-1", "req-1", tenant, "fta-1", "fta-1", "on track", AT.plusSeconds(30)));
+        awaitAlerts(tenant, 3);
+        String open = AlertRules.alertId(tenant, RiskAlertKind.ENGAGEMENT_STALE, "eng-2");
+        List<ConsumerRecord<String, byte[]>> causes = recordsFor(ENGAGEMENTS_TOPIC, tenant);
+        List<UUID> causeIds = causes.stream().map(record -> EventCodec.decode(record.value()).eventId()).toList();
+
+        // the customer's alerts as an empty database has them; the alerts topic read as a rebuild's start reads it
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("delete from risk_alert where tenant_id = ?1").setParameter(1, tenant).executeUpdate();
+            entityManager.createNativeQuery("delete from alert_applied_event where event_id in (?1)").setParameter(1, causeIds)
+                    .executeUpdate();
+        });
+        assertThat(openAlertIds()).doesNotContain(open);
+        publishedAlerts.recordHistory();
+        causes.forEach(record -> streams.publishRaw(ENGAGEMENTS_TOPIC, tenant, EventStreams.value(record)));
+
+        Awaitility.await().atMost(WAIT).until(() -> appliedAmong(causeIds) == causeIds.size());
+        assertThat(openAlertIds()).contains(open).doesNotContain(AlertRules.alertId(tenant, RiskAlertKind.ENGAGEMENT_STALE, "eng-1"));
+        assertThat(recordsFor(ALERTS_TOPIC, tenant)).hasSize(3);
+    }
+
+    @Test
     void alertsWhoseTimeIsUpAreClearedByTheSweep() {
         String fallen = "window-" + UUID.randomUUID();
         String renewing = "renewed-" + UUID.randomUUID();
@@ -296,6 +326,17 @@ class RiskAlertsTest {
 
         given().get("/alerts?kind=LATE&region=MARS&size=0").then().statusCode(400).contentType(Problem.MEDIA_TYPE)
                 .body("violations.field", equalTo(List.of("kind", "region", "size")));
+    }
+
+    private static List<String> openAlertIds() {
+        return given().get("/alerts?kind=ENGAGEMENT_STALE&size=200").then().statusCode(200).extract().jsonPath()
+                .getList("items.alertId");
+    }
+
+    private long appliedAmong(List<UUID> eventIds) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from alert_applied_event where event_id in (?1)").setParameter(1, eventIds)
+                .getSingleResult()).longValue());
     }
 
     private long owners(String... tenants) {

@@ -11,6 +11,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -48,24 +51,27 @@ public class AlertChanges {
         alert.clearedAt = null;
         RiskAlertRaised raised = new RiskAlertRaised(alert.alertId, alert.tenantId, alert.kind, alert.concern, alert.detail,
                 cause.eventId().toString(), alert.raisedAt);
-        effects.publish(alerts, EventEnvelope.of(alert.raisedEventId, cause.occurredAt(), SOURCE, cause.correlationId(),
+        effects.publish(EventEnvelope.of(alert.raisedEventId, cause.occurredAt(), SOURCE, cause.correlationId(),
                 cause.eventId().toString(), raised));
         countAfterCommit(effects, alert, "raised");
     }
 
     /** Ends the alert because of an event read, publishing its RiskAlertCleared through the batch's effects. */
     void clear(RiskAlert alert, String reason, Instant clearedAt, EventEnvelope<EventData> cause, AlertEffects effects) {
-        effects.publish(alerts, cleared(alert, reason, clearedAt, cause.eventId().toString(), cause.correlationId()));
+        effects.publish(cleared(alert, reason, clearedAt, cause.eventId().toString(), cause.correlationId()));
         countAfterCommit(effects, alert, "cleared");
     }
 
-    /** Ends the alert because its time is up; the future completes on the broker's ack. */
-    CompletableFuture<Void> expire(RiskAlert alert, String reason) {
-        return EnvelopeSends.send(alerts, cleared(alert, reason, alert.expiresAt, null, null));
+    /** Ends the alert because its time is up (at its expiry, so a rebuild ends it at the same time). */
+    void expire(RiskAlert alert, String reason, AlertEffects effects) {
+        effects.publish(cleared(alert, reason, alert.expiresAt, null, null));
+        countAfterCommit(effects, alert, "cleared");
     }
 
-    void countExpired(RiskAlert alert) {
-        metrics.counter("fasttrack.health.alerts", "kind", alert.kind.name(), "outcome", "cleared").increment();
+    /** Sends what the effects hold but the events a rebuild found published already; the futures complete on the acks. */
+    List<CompletableFuture<Void>> send(AlertEffects effects, Set<UUID> publishedBefore) {
+        return effects.pending().stream().filter(event -> !publishedBefore.contains(event.eventId()))
+                .map(event -> EnvelopeSends.send(alerts, event)).toList();
     }
 
     private EventEnvelope<RiskAlertCleared> cleared(RiskAlert alert, String reason, Instant clearedAt, String causeId,

@@ -53,6 +53,9 @@ public class AlertProjection {
     @Inject
     KitSettings kit;
 
+    @Inject
+    PublishedAlerts published;
+
     private static final Logger LOG = Logger.getLogger(AlertProjection.class);
 
     /** An event of the batch and what it does to the alerts, worked out before anything is read or written. */
@@ -73,7 +76,7 @@ public class AlertProjection {
             Instant now = clock.instant();
             apply(List.copyOf(fresh.values()), effects, now);
             AlertAppliedEvent.record(fresh.keySet(), now);
-            Effects.awaitAll(effects.acks(), kit.ackTimeout());
+            Effects.awaitAll(changes.send(effects, published.publishedBefore(effects.pendingIds())), kit.ackTimeout());
             return effects.afterCommitActions();
         });
         for (Runnable action : afterCommit) {

@@ -11,9 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +36,9 @@ public class AlertSweep {
     KitSettings kit;
 
     @Inject
+    PublishedAlerts published;
+
+    @Inject
     Clock clock;
 
     @Scheduled(every = "${fasttrack.health.alerts.sweep-interval}", delayed = "${fasttrack.health.alerts.sweep-interval}",
@@ -54,22 +55,22 @@ public class AlertSweep {
     public int sweep() {
         Instant now = clock.instant();
         int ended = 0;
-        List<RiskAlert> expired;
+        int batch;
         do {
-            expired = QuarkusTransaction.requiringNew().call(() -> expire(now));
-            expired.forEach(changes::countExpired);
-            ended += expired.size();
-        } while (expired.size() == MAX_PER_TRANSACTION);
+            AlertEffects effects = new AlertEffects();
+            batch = QuarkusTransaction.requiringNew().call(() -> expire(now, effects));
+            effects.afterCommitActions().forEach(Runnable::run);
+            ended += batch;
+        } while (batch == MAX_PER_TRANSACTION);
         return ended;
     }
 
-    private List<RiskAlert> expire(Instant now) {
+    private int expire(Instant now, AlertEffects effects) {
         List<RiskAlert> expired = RiskAlert.expiredBy(now, MAX_PER_TRANSACTION);
-        List<CompletableFuture<Void>> acks = new ArrayList<>();
         for (RiskAlert alert : expired) {
-            acks.add(changes.expire(alert, rules.expiryReason(alert.kind)));
+            changes.expire(alert, rules.expiryReason(alert.kind), effects);
         }
-        Effects.awaitAll(acks, kit.ackTimeout());
-        return expired;
+        Effects.awaitAll(changes.send(effects, published.publishedBefore(effects.pendingIds())), kit.ackTimeout());
+        return expired.size();
     }
 }
