@@ -3,13 +3,13 @@ package io.fasttrack.flow.health.messaging;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.health.domain.AlertRules;
+import io.fasttrack.flow.health.store.AlertAppliedEvent;
 import io.fasttrack.flow.health.store.BatchRows;
 import io.fasttrack.flow.health.store.RiskAlert;
-import io.fasttrack.flow.health.store.AlertAppliedEvent;
 import io.fasttrack.flow.kit.messaging.Effects;
+import io.fasttrack.flow.kit.messaging.InvalidEventException;
 import io.fasttrack.flow.kit.messaging.KitSettings;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.fasttrack.flow.kit.messaging.InvalidEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
 /**
  * Keeps each customer's open risk alerts from the events of a batch, in record order: a raise of an alert that is
  * open already and a clear that finds nothing open publish nothing; every other raise or clear changes the alert
- * and publishes its RiskAlertRaised or RiskAlertCleared (acknowledged by the broker before the kit commits).
+ * and publishes its RiskAlertRaised or RiskAlertCleared (acknowledged by the broker before the commit).
  *
  * <p>Set-wise: the alerts the batch may touch are read (and locked against the expiry sweep) with one query, the
  * events are applied to them in memory, and the alerts new in this batch are persisted once, after its last event.
@@ -40,6 +40,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class AlertProjection {
+
+    private static final Logger LOG = Logger.getLogger(AlertProjection.class);
 
     @Inject
     AlertRules rules;
@@ -55,8 +57,6 @@ public class AlertProjection {
 
     @Inject
     PublishedAlerts published;
-
-    private static final Logger LOG = Logger.getLogger(AlertProjection.class);
 
     /** An event of the batch and what it does to the alerts, worked out before anything is read or written. */
     private record Caused(EventEnvelope<EventData> cause, List<AlertRules.Outcome> outcomes) {
