@@ -1,5 +1,6 @@
 package io.fasttrack.flow.health;
 
+import io.fasttrack.flow.health.domain.AlertRules;
 import io.fasttrack.flow.health.domain.CategoryRule;
 import io.fasttrack.flow.health.domain.CategoryScale;
 import io.fasttrack.flow.health.domain.Forecaster;
@@ -43,5 +44,11 @@ public class HealthProducers {
     @Singleton
     Forecaster forecaster(CategoryScale scale, HealthSettings settings) {
         return new Forecaster(scale, settings.forecast().defaultHorizonDays(), settings.forecast().minimumReportDates());
+    }
+
+    @Produces
+    @Singleton
+    AlertRules alertRules(HealthSettings settings) {
+        return new AlertRules(settings.alerts().categoryDownWindow());
     }
 }

@@ -31,6 +31,7 @@ public interface HealthSettings {
     Usage usage();
 
     Renewal renewal();
+    Alerts alerts();
 
     interface Forecast {
 
@@ -59,5 +60,20 @@ public interface HealthSettings {
         /** How long POST /usage waits for the broker to acknowledge every event before answering 503. */
         @WithDefault("30s")
         Duration publishTimeout();
+
+        /** An Idempotency-Key still pending after this long is taken over by a repeat (its first holder died before the answer). */
+        @WithDefault("1m")
+        Duration idempotencyPendingTimeout();
+    }
+
+    interface Alerts {
+
+        /** A category change DOWN stays an alert this long unless the customer moves up first. */
+        @WithDefault("P30D")
+        Duration categoryDownWindow();
+
+        /** How often the sweep ends the alerts whose time is up (the sweep's {@code @Scheduled} reads it). */
+        @WithDefault("1m")
+        Duration sweepInterval();
     }
 }

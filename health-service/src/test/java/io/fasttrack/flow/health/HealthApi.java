@@ -23,6 +23,7 @@ public final class HealthApi {
     public static final String ASSIGNMENTS_TOPIC = "fasttrack.assignments";
     public static final String ENGAGEMENTS_TOPIC = "fasttrack.engagements";
     public static final String REQUESTS_TOPIC = "fasttrack.requests";
+    public static final String ALERTS_TOPIC = "fasttrack.alerts";
 
     private HealthApi() {
     }

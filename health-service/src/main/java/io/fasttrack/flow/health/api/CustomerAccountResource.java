@@ -109,11 +109,11 @@ public class CustomerAccountResource {
 
     private void publish(EventData data, Instant at, String requestId) {
         try {
-            Effects.awaitAll(List.of(topic.send(EventEnvelope.of(at, UsageResource.SOURCE,
+            Effects.awaitAll(List.of(topic.send(EventEnvelope.of(at, UsageReporting.SOURCE,
                     requestId == null || requestId.isBlank() ? null : requestId, null, data))), kit.ackTimeout());
         } catch (TransientFailure unconfirmed) {
             throw ProblemException.unavailable("the event broker did not confirm the change in time; sending it again is"
-                    + " harmless", UsageResource.RETRY_AFTER_SECONDS);
+                    + " harmless", UsageReporting.RETRY_AFTER_SECONDS);
         }
     }
 }
