@@ -1,10 +1,10 @@
 package io.fasttrack.flow.health.store;
 
+import io.fasttrack.flow.kit.store.SqlFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.SQLException;
 import java.time.Instant;
 
 /**
@@ -49,7 +49,7 @@ public class UsageIdempotencyKeys {
             });
             return new Reservation(true, requestId, accepted, bodyHash, UsageIdempotencyRecord.State.PENDING, now, now);
         } catch (RuntimeException failure) {
-            if (!isDuplicateKey(failure)) {
+            if (!SqlFailures.isDuplicateKey(failure)) {
                 throw failure;
             }
         }
@@ -83,17 +83,5 @@ public class UsageIdempotencyKeys {
                 .setParameter("pending", UsageIdempotencyRecord.State.PENDING).setParameter("now", now)
                 .setParameter("key", key).setParameter("held", held.state()).setParameter("since", held.attemptSince())
                 .executeUpdate() == 1);
-    }
-
-    /** Another transaction stored a row with the same key first (SQLSTATE 23505, the same on H2 and PostgreSQL). */
-    private static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
-                if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.fasttrack.flow.events.model.ReviewDecision;
 import io.fasttrack.flow.intake.domain.RequestStatus;
 import io.fasttrack.flow.kit.store.SqlCounters;
+import io.fasttrack.flow.kit.store.SqlFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.BatchUpdateException;
