@@ -44,15 +44,18 @@ class ManagersIT {
         for (String task : engagement.<String>getList("tasks.findAll { it.mandatory }.taskId")) {
             api.completeTask(engagementId, task).then().statusCode(200);
         }
-        // every mandatory task is done, yet the review is not: still in progress
+        // every mandatory task is done, yet the review is not: the engagement stays open, the request in progress
         Awaitility.await().during(Duration.ofSeconds(3)).atMost(PATIENCE)
-                .until(() -> "IN_PROGRESS".equals(api.engagement(engagementId).path("status")));
+                .until(() -> "OPEN".equals(api.engagement(engagementId).path("status"))
+                        && "IN_PROGRESS".equals(api.requestStatus(requestId)));
 
         api.at(Service.ENGAGEMENT).body("""
                 {"decision": "APPROVED", "risks": ["public folders over 100 GB"], "note": "Staged cut-over"}
                 """).post("/engagements/{id}/review", engagementId).then().statusCode(200);
 
         JsonPath done = awaitStatus(requestId, "COMPLETED");
+        api.engagement(engagementId).then().body("status", equalTo("COMPLETED"))
+                .body("reviews.decision", equalTo(List.of("APPROVED")));
         assertThat(done.getString("review.decision")).isEqualTo("APPROVED");
         assertThat(done.getList("review.risks")).containsExactly("public folders over 100 GB");
         assertThat(done.getString("review.note")).isEqualTo("Staged cut-over");
