@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What FastTrack Managers measure, across the four running services over HTTP only (issue 17): a migration
- * exception is not done until it is reviewed, and the requestor reads the outcome on the request; a HIGH
- * escalation is a risk alert on health until it is resolved; a customer's FastTrack Manager filters its alerts;
+ * exception is not done until it is reviewed, and the requestor reads the outcome on the request; compliance is
+ * counted; a customer's FastTrack Manager lists its renewals and filters its alerts, where a HIGH escalation is one
+ * until it is resolved;
  * a placeholder tenant identified as a real one is that tenant in intake, engagement and health alike.
  */
 class ManagersIT {
@@ -41,7 +42,9 @@ class ManagersIT {
 
         JsonPath engagement = api.engagement(engagementId).then().statusCode(200)
                 .body("reviewRequired", equalTo(true)).extract().jsonPath();
-        for (String task : engagement.<String>getList("tasks.findAll { it.mandatory }.taskId")) {
+        List<String> tasks = engagement.getList("tasks.findAll { it.mandatory }.taskId");
+        int mandatoryTasks = tasks.size();
+        for (String task : tasks) {
             api.completeTask(engagementId, task).then().statusCode(200);
         }
         // every mandatory task is done, yet the review is not: the engagement stays open, the request in progress
@@ -59,6 +62,15 @@ class ManagersIT {
         assertThat(done.getString("review.decision")).isEqualTo("APPROVED");
         assertThat(done.getList("review.risks")).containsExactly("public folders over 100 GB");
         assertThat(done.getString("review.note")).isEqualTo("Staged cut-over");
+
+        // compliance is counted in the database (H2 or PostgreSQL): this engagement is done, every task on time
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        JsonPath compliance = api.at(Service.ENGAGEMENT).queryParam("teamManager", "tm-system-tests")
+                .queryParam("from", today).queryParam("to", today).get("/compliance")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(compliance.getList("teams.teamManager")).containsExactly("tm-system-tests");
+        assertThat(compliance.getInt("teams[0].figures.engagements")).isPositive();
+        assertThat(compliance.getInt("teams[0].figures.mandatoryTasksDone")).isGreaterThanOrEqualTo(mandatoryTasks);
     }
 
     @Test
@@ -67,6 +79,12 @@ class ManagersIT {
         String fastTrackManager = Api.unique("fm-managers");
         api.at(Service.HEALTH).body("{\"fastTrackManager\": \"" + fastTrackManager + "\"}")
                 .put("/customers/{tenantId}/owner", tenantId).then().statusCode(200);
+        String renewal = LocalDate.now(ZoneOffset.UTC).plusDays(30).toString();
+        api.at(Service.HEALTH).body("{\"renewalDate\": \"" + renewal + "\"}")
+                .put("/customers/{tenantId}/contract", tenantId).then().statusCode(200);
+        Awaitility.await().atMost(PATIENCE).until(() -> api.at(Service.HEALTH).queryParam("within", "P90D")
+                .queryParam("fastTrackManager", fastTrackManager).get("/renewals").then().statusCode(200).extract()
+                .jsonPath().getList("items.renewalDate"), dates -> dates.equals(List.of(renewal)));
         String engagementId = awaitStatus(submit(Api.migrationException(tenantId)), "IN_PROGRESS").getString("engagementId");
 
         String escalationId = api.at(Service.ENGAGEMENT).body("""
