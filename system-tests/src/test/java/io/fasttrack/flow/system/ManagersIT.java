@@ -27,16 +27,25 @@ class ManagersIT {
 
     private final Api api = new Api(LocalStack.running());
 
+    /**
+     * Migration exceptions from Asia-Pacific, where no other system test sends Alignment work: the outage tests leave
+     * a backlog of American ones that a new American architect would serve first.
+     */
+    private static String migrationException(String tenantId) {
+        return Api.migrationException(tenantId).replace("\"region\": \"AMER\", \"timeZone\": \"America/New_York\"",
+                "\"region\": \"APAC\", \"timeZone\": \"Asia/Singapore\"");
+    }
+
     @BeforeEach
-    void anAlignmentArchitectInAmericaHasRoom() {
+    void anAlignmentArchitectInAsiaPacificHasRoom() {
         String architectId = Api.unique("al-managers");
-        api.registerArchitect(architectId, "ALIGNMENT_FTA", "AMER", 50).then().statusCode(201);
+        api.registerArchitect(architectId, "ALIGNMENT_FTA", "APAC", 50).then().statusCode(201);
         Awaitility.await().atMost(PATIENCE).until(() -> api.architect(architectId).statusCode() == 200);
     }
 
     @Test
     void aMigrationExceptionIsDoneOnlyOnceReviewedAndTheRequestorReadsTheOutcome() {
-        String requestId = submit(Api.migrationException(Api.unique("managers-review")));
+        String requestId = submit(migrationException(Api.unique("managers-review")));
         JsonPath request = awaitStatus(requestId, "IN_PROGRESS");
         String engagementId = request.getString("engagementId");
 
@@ -85,7 +94,7 @@ class ManagersIT {
         Awaitility.await().atMost(PATIENCE).until(() -> api.at(Service.HEALTH).queryParam("within", "P90D")
                 .queryParam("fastTrackManager", fastTrackManager).get("/renewals").then().statusCode(200).extract()
                 .jsonPath().getList("items.renewalDate"), dates -> dates.equals(List.of(renewal)));
-        String engagementId = awaitStatus(submit(Api.migrationException(tenantId)), "IN_PROGRESS").getString("engagementId");
+        String engagementId = awaitStatus(submit(migrationException(tenantId)), "IN_PROGRESS").getString("engagementId");
 
         String escalationId = api.at(Service.ENGAGEMENT).body("""
                 {"severity": "HIGH", "blocker": "Conditional access blocks the pilot", "owner": "csam"}
@@ -107,7 +116,7 @@ class ManagersIT {
 
     @Test
     void anIdentifiedPlaceholderIsTheRealTenantInIntakeEngagementAndHealth() {
-        String withoutTenant = Api.migrationException("unused").replace("\"tenantId\": \"unused\", ", "");
+        String withoutTenant = migrationException("unused").replace("\"tenantId\": \"unused\", ", "");
         String requestId = submit(withoutTenant);
         JsonPath request = awaitStatus(requestId, "IN_PROGRESS");
         String placeholder = request.getString("tenantId");
