@@ -10,8 +10,7 @@ public enum Topic {
     ROSTER("fasttrack.topic.roster", "fasttrack.roster"),
     ENGAGEMENTS("fasttrack.topic.engagements", "fasttrack.engagements"),
     USAGE("fasttrack.topic.usage", "fasttrack.usage"),
-    HEALTH("fasttrack.topic.health", "fasttrack.health"),
-    ALERTS("fasttrack.topic.alerts", "fasttrack.alerts");
+    HEALTH("fasttrack.topic.health", "fasttrack.health");
 
     /** Suffix of the dead-letter topic that belongs to every topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";

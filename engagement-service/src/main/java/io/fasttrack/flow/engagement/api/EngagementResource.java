@@ -6,6 +6,8 @@ import io.fasttrack.flow.kit.api.FieldLimit;
 import io.fasttrack.flow.kit.api.JsonFields;
 import io.fasttrack.flow.kit.api.Paging;
 import io.fasttrack.flow.kit.api.ProblemException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -42,17 +44,22 @@ public class EngagementResource {
     Clock clock;
 
     @Inject
-    EngagementAccess access;
+    SecurityIdentity caller;
 
     @RolesAllowed({"reader", "architect", "manager"})
     @GET
     public Paging.Page<EngagementViews.Summary> list(@QueryParam("tenantId") String tenantId,
             @QueryParam("architectId") String architectId, @QueryParam("stale") String stale,
-            @QueryParam("escalated") String escalated, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("page") String page, @QueryParam("size") String size) {
         List<Problem.Violation> violations = new ArrayList<>();
-        Boolean staleFilter = booleanFilter("stale", stale, violations);
-        Boolean escalatedFilter = booleanFilter("escalated", escalated, violations);
+        Boolean staleFilter = null;
+        if (stale != null && !stale.isBlank()) {
+            if ("true".equalsIgnoreCase(stale) || "false".equalsIgnoreCase(stale)) {
+                staleFilter = Boolean.valueOf(stale);
+            } else {
+                violations.add(new Problem.Violation("stale", "must be true or false"));
+            }
+        }
         Paging paging = null;
         try {
             paging = Paging.of(page, size);
@@ -63,7 +70,7 @@ public class EngagementResource {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("invalid query parameters", violations);
         }
-        return queries.list(blankToNull(tenantId), blankToNull(architectId), staleFilter, escalatedFilter, paging);
+        return queries.list(blankToNull(tenantId), blankToNull(architectId), staleFilter, paging);
     }
 
     @RolesAllowed({"reader", "architect", "manager"})
@@ -80,7 +87,7 @@ public class EngagementResource {
     public EngagementViews.Engagement completeTask(@PathParam("id") String id, @PathParam("taskId") String taskId,
             @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestBodies.CompleteTaskBody.class))) String body) {
-        access.requireHolderOrManager(id);
+        requireHolderOrManager(id);
         JsonFields json = JsonFields.parse(body, false).allowOnly(Set.of("completedBy"));
         String completedBy = json.optionalText("completedBy", FieldLimit.PERSON);
         json.throwIfInvalid("invalid task completion");
@@ -93,7 +100,7 @@ public class EngagementResource {
     public Response addStatusNote(@PathParam("id") String id,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestBodies.StatusNoteBody.class))) String body) {
-        access.requireHolderOrManager(id);
+        requireHolderOrManager(id);
         JsonFields json = JsonFields.parse(body, true).allowOnly(Set.of("author", "note"));
         String author = json.requiredText("author", FieldLimit.PERSON);
         String note = json.requiredText("note", FieldLimit.NOTE);
@@ -107,7 +114,7 @@ public class EngagementResource {
     public EngagementViews.Engagement recordDibs(@PathParam("id") String id, @PathParam("workload") String workload,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestBodies.DibsBody.class))) String body) {
-        access.requireHolderOrManager(id);
+        requireHolderOrManager(id);
         JsonFields json = JsonFields.parse(body, true)
                 .allowOnly(Set.of("targetDate", "intent", "businessReason", "successOwner"));
         Workload knownWorkload = Arrays.stream(Workload.values()).filter(w -> w.name().equals(workload)).findFirst()
@@ -126,16 +133,14 @@ public class EngagementResource {
         return commands.recordDibs(id, knownWorkload, targetDate, intent, businessReason, successOwner);
     }
 
-    /** true or false (any case), null when not given; anything else is a violation. */
-    private static Boolean booleanFilter(String name, String value, List<Problem.Violation> violations) {
-        if (value == null || value.isBlank()) {
-            return null;
+    /** Architects change only the engagements they hold now (token upn = architect id); managers any. */
+    private void requireHolderOrManager(String id) {
+        if (caller.hasRole("manager")) {
+            return;
         }
-        if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
-            return Boolean.valueOf(value);
+        if (!caller.getPrincipal().getName().equals(queries.holder(id))) {
+            throw new ForbiddenException("engagement " + id + " is held by another architect");
         }
-        violations.add(new Problem.Violation(name, "must be true or false"));
-        return null;
     }
 
     private static String blankToNull(String value) {
