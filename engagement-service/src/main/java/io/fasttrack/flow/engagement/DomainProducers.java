@@ -1,5 +1,6 @@
 package io.fasttrack.flow.engagement;
 
+import io.fasttrack.flow.engagement.domain.ReviewPolicy;
 import io.fasttrack.flow.engagement.domain.StalenessPolicy;
 import io.fasttrack.flow.engagement.domain.TaskCatalogue;
 import io.fasttrack.flow.engagement.domain.TaskCondition;
@@ -29,6 +30,12 @@ public class DomainProducers {
     @Produces
     @Singleton
     StalenessPolicy stalenessPolicy(EngagementSettings settings) {
-        return new StalenessPolicy(settings.staleAfter());
+        return new StalenessPolicy(settings.statusNoteDueAfter(), settings.staleAfter());
+    }
+
+    @Produces
+    @Singleton
+    ReviewPolicy reviewPolicy(EngagementSettings settings) {
+        return new ReviewPolicy(settings.review().requiredFor());
     }
 }

@@ -22,11 +22,21 @@ public interface EngagementSettings {
     @WithDefault("30")
     int defaultTaskDueDays();
 
-    /** An open engagement without a status note for this long is stale. */
+    /** An open engagement without a status note for this long is due one (StatusNoteDue). */
+    @WithDefault("P14D")
+    Duration statusNoteDueAfter();
+
+    /** An open engagement without a status note for this long is stale (EngagementStale). */
     @WithDefault("P28D")
     Duration staleAfter();
 
+    /** How often the cadence sweep looks for engagements due a status note or gone stale. */
+    @WithDefault("1m")
+    Duration cadenceCheckInterval();
+
     Notification notification();
+
+    Review review();
 
     /** Kafka consumer group of both incoming channels; a fresh group over an empty database rebuilds the projection. */
     @WithDefault("engagement-service")
@@ -52,6 +62,12 @@ public interface EngagementSettings {
         Optional<Boolean> engageBeforeLicensePurchase();
 
         Optional<BigDecimal> minFundingUsd();
+    }
+
+    interface Review {
+        /** Request types whose engagements complete only after a final review decision (APPROVED or REJECTED). */
+        @WithDefault("MIGRATION_EXCEPTION,ECIF_DWR_REVIEW")
+        Set<RequestType> requiredFor();
     }
 
     interface Notification {

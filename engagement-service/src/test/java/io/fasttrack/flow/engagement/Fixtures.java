@@ -17,6 +17,7 @@ import io.fasttrack.flow.events.model.RequestSnapshot;
 import io.fasttrack.flow.events.model.RequestType;
 import io.fasttrack.flow.events.model.Segment;
 import io.fasttrack.flow.events.model.Workload;
+import io.fasttrack.flow.testing.Access;
 import io.fasttrack.flow.testing.EventStreams;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.mailer.Mail;
@@ -134,6 +135,13 @@ public final class Fixtures {
         Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
                 .until(() -> given().get("/engagements/{id}", engagementId).statusCode() == 200);
         return given().get("/engagements/{id}", engagementId).then().statusCode(200);
+    }
+
+    /** Waits until GET /engagements/{id} with the bearer token answers 200 and returns that answer. */
+    public static ValidatableResponse awaitEngagement(String engagementId, String token) {
+        Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> Access.call(token, "GET", "/engagements/" + engagementId, null).extract().statusCode() == 200);
+        return Access.call(token, "GET", "/engagements/" + engagementId, null).statusCode(200);
     }
 
     /** Every event on the engagements topic about the engagement, with the record that carried it. */

@@ -1,9 +1,13 @@
 package io.fasttrack.flow.health;
 
+import io.fasttrack.flow.health.domain.AlertRules;
 import io.fasttrack.flow.health.domain.CategoryRule;
 import io.fasttrack.flow.health.domain.CategoryScale;
 import io.fasttrack.flow.health.domain.Forecaster;
 import io.fasttrack.flow.health.domain.HealthPolicy;
+import io.fasttrack.flow.health.domain.RenewalRisk;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -27,7 +31,24 @@ public class HealthProducers {
 
     @Produces
     @Singleton
+    RenewalRisk renewalRisk(CategoryScale scale, HealthSettings settings) {
+        return new RenewalRisk(scale, settings.renewal().targetCategory());
+    }
+
+    /** A target category the scale does not know stops the service at startup, not at the first renewal checked. */
+    void checkRenewalTarget(@Observes StartupEvent start, RenewalRisk risk) {
+        risk.targetCategory();
+    }
+
+    @Produces
+    @Singleton
     Forecaster forecaster(CategoryScale scale, HealthSettings settings) {
         return new Forecaster(scale, settings.forecast().defaultHorizonDays(), settings.forecast().minimumReportDates());
+    }
+
+    @Produces
+    @Singleton
+    AlertRules alertRules(HealthSettings settings) {
+        return new AlertRules(settings.alerts().categoryDownWindow());
     }
 }

@@ -30,6 +30,9 @@ public interface HealthSettings {
 
     Usage usage();
 
+    Renewal renewal();
+    Alerts alerts();
+
     interface Forecast {
 
         /** Days past the latest report the forecast looks when no renewal date ahead is known. */
@@ -41,6 +44,13 @@ public interface HealthSettings {
         int minimumReportDates();
     }
 
+    interface Renewal {
+
+        /** A renewal whose forecast category is below this one is at risk (RenewalAtRisk); one of the category names. */
+        @WithDefault("HEALTHY")
+        String targetCategory();
+    }
+
     interface Usage {
 
         /** Most reports one POST /usage may carry. */
@@ -50,5 +60,20 @@ public interface HealthSettings {
         /** How long POST /usage waits for the broker to acknowledge every event before answering 503. */
         @WithDefault("30s")
         Duration publishTimeout();
+
+        /** An Idempotency-Key still pending after this long is taken over by a repeat (its first holder died before the answer). */
+        @WithDefault("1m")
+        Duration idempotencyPendingTimeout();
+    }
+
+    interface Alerts {
+
+        /** A category change DOWN stays an alert this long unless the customer moves up first. */
+        @WithDefault("P30D")
+        Duration categoryDownWindow();
+
+        /** How often the sweep ends the alerts whose time is up (the sweep's {@code @Scheduled} reads it). */
+        @WithDefault("1m")
+        Duration sweepInterval();
     }
 }

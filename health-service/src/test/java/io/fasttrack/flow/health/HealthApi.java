@@ -2,6 +2,8 @@ package io.fasttrack.flow.health;
 
 import static io.restassured.RestAssured.given;
 
+import io.fasttrack.flow.events.EventCodec;
+import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.testing.EventStreams;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -20,6 +22,8 @@ public final class HealthApi {
     public static final String HEALTH_TOPIC = "fasttrack.health";
     public static final String ASSIGNMENTS_TOPIC = "fasttrack.assignments";
     public static final String ENGAGEMENTS_TOPIC = "fasttrack.engagements";
+    public static final String REQUESTS_TOPIC = "fasttrack.requests";
+    public static final String ALERTS_TOPIC = "fasttrack.alerts";
 
     private HealthApi() {
     }
@@ -31,6 +35,27 @@ public final class HealthApi {
     /** Posts reports and expects them accepted. */
     public static void post(Object body) {
         given().contentType(ContentType.JSON).body(body).when().post("/usage").then().statusCode(202);
+    }
+
+    /** Makes someone the customer's FastTrack Manager and expects it accepted; the answer's body. */
+    public static JsonPath putOwner(String tenantId, String fastTrackManager) {
+        return given().contentType(ContentType.JSON).body(Map.of("fastTrackManager", fastTrackManager))
+                .when().put("/customers/{tenantId}/owner", tenantId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Records the customer's contract and expects it accepted; the answer's body. */
+    public static JsonPath putContract(String tenantId, LocalDate renewalDate, LocalDate anniversaryDate) {
+        Map<String, Object> body = anniversaryDate == null ? Map.of("renewalDate", renewalDate.toString())
+                : Map.of("renewalDate", renewalDate.toString(), "anniversaryDate", anniversaryDate.toString());
+        return given().contentType(ContentType.JSON).body(body)
+                .when().put("/customers/{tenantId}/contract", tenantId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The events of one type on the health topic under the customer's key, in order. */
+    public static <D extends EventData> List<D> healthEvents(String tenantId, Class<D> type) {
+        return recordsFor(HEALTH_TOPIC, tenantId).stream()
+                .map(record -> EventCodec.decode(record.value()).data())
+                .filter(type::isInstance).map(type::cast).toList();
     }
 
     public static JsonPath health(String tenantId) {

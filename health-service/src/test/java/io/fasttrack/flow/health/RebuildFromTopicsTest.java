@@ -59,7 +59,7 @@ class RebuildFromTopicsTest {
         String tenant = "rebuild-" + UUID.randomUUID();
         Instant at = Instant.parse("2026-02-02T10:00:00Z");
         ArchitectRef architect = new ArchitectRef("fta-" + tenant, "Rita", ArchitectRole.GET_MODERN_FTA, Region.APAC, "tm-" + tenant);
-        RequestSnapshot request = new RequestSnapshot("req-" + tenant, RequestType.LAND_FTC_BENEFIT, RequestQueue.FTCHELP,
+        RequestSnapshot request = new RequestSnapshot("req-" + tenant, RequestType.DISCOVERY_WORKSHOP, RequestQueue.FTA,
                 new Customer(tenant, "Rebuilt Ltd", Segment.OTHER, false), Region.APAC, "Asia/Tokyo",
                 new Contact("Seller", "seller@example.com"), List.of(), List.of(), true, false, null, at);
         new EventStreams().publish(ASSIGNMENTS_TOPIC, EventEnvelope.of(at, "test", "req-" + tenant, null,

@@ -10,6 +10,8 @@ import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.RequestQueued;
 import io.fasttrack.flow.events.RequestStalled;
 import io.fasttrack.flow.events.RequestSubmitted;
+import io.fasttrack.flow.events.ReviewDecided;
+import io.fasttrack.flow.events.TenantIdentified;
 import io.fasttrack.flow.events.model.ArchitectRef;
 import io.fasttrack.flow.events.model.ArchitectRole;
 import io.fasttrack.flow.events.model.Contact;
@@ -19,6 +21,7 @@ import io.fasttrack.flow.events.model.RequestFamily;
 import io.fasttrack.flow.events.model.RequestQueue;
 import io.fasttrack.flow.events.model.RequestSnapshot;
 import io.fasttrack.flow.events.model.RequestType;
+import io.fasttrack.flow.events.model.ReviewDecision;
 import io.fasttrack.flow.events.model.Segment;
 import io.fasttrack.flow.events.model.Workload;
 import java.math.BigDecimal;
@@ -70,6 +73,28 @@ public final class SampleEvents {
 
     public static EngagementCompleted completed(String engagementId, String id, String tenant, String architectId) {
         return new EngagementCompleted(engagementId, id, tenant, architectId, Instant.now());
+    }
+
+    /** The architect's review of the request, as engagement publishes it. */
+    public static ReviewDecided reviewed(String id, String tenant, ReviewDecision decision, List<String> risks, String note,
+            Instant decidedAt) {
+        return new ReviewDecided("eng-" + id, id, tenant, "fta-ana", RequestType.MIGRATION_EXCEPTION, decision, risks, note,
+                "fta-ana", decidedAt);
+    }
+
+    public static TenantIdentified identified(String placeholderId, String tenantId) {
+        return new TenantIdentified(placeholderId, tenantId, "a-manager", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** A request under a placeholder tenant, as intake publishes one submitted without a tenant id. */
+    public static RequestSubmitted submittedForPlaceholder(String id, String placeholderId) {
+        RequestSubmitted submitted = submitted(id, placeholderId);
+        return new RequestSubmitted(id, submitted.type(), submitted.family(), submitted.queue(),
+                new Customer(placeholderId, "Contoso", Segment.S500, true), submitted.region(), submitted.timeZone(),
+                submitted.requestor(), submitted.accountTeam(), submitted.workloads(), submitted.getModern(),
+                submitted.engageBeforeLicensePurchase(), submitted.approvals(), submitted.attachments(),
+                submitted.fundingAmountUsd(), submitted.migration(), submitted.inquiry(), submitted.justification(),
+                submitted.submittedAt());
     }
 
     public static ArchitectRef architect(String id, String name) {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 public enum EventType {
     REQUEST_SUBMITTED("RequestSubmitted", 1, RequestSubmitted.class, Topic.REQUESTS),
     REQUEST_STALLED("RequestStalled", 1, RequestStalled.class, Topic.REQUESTS),
+    TENANT_IDENTIFIED("TenantIdentified", 1, TenantIdentified.class, Topic.REQUESTS),
     REQUEST_QUEUED("RequestQueued", 1, RequestQueued.class, Topic.ASSIGNMENTS),
     FTA_ASSIGNED("FtaAssigned", 1, FtaAssigned.class, Topic.ASSIGNMENTS),
     ASSIGNMENT_SLA_BREACHED("AssignmentSlaBreached", 1, AssignmentSlaBreached.class, Topic.ASSIGNMENTS),
@@ -23,9 +24,19 @@ public enum EventType {
     TASK_COMPLETED("TaskCompleted", 1, TaskCompleted.class, Topic.ENGAGEMENTS),
     STATUS_NOTE_ADDED("StatusNoteAdded", 1, StatusNoteAdded.class, Topic.ENGAGEMENTS),
     DIBS_RECORDED("DibsRecorded", 1, DibsRecorded.class, Topic.ENGAGEMENTS),
+    REVIEW_DECIDED("ReviewDecided", 1, ReviewDecided.class, Topic.ENGAGEMENTS),
+    STATUS_NOTE_DUE("StatusNoteDue", 1, StatusNoteDue.class, Topic.ENGAGEMENTS),
+    ENGAGEMENT_STALE("EngagementStale", 1, EngagementStale.class, Topic.ENGAGEMENTS),
+    ESCALATION_RAISED("EscalationRaised", 1, EscalationRaised.class, Topic.ENGAGEMENTS),
+    ESCALATION_RESOLVED("EscalationResolved", 1, EscalationResolved.class, Topic.ENGAGEMENTS),
     ENGAGEMENT_COMPLETED("EngagementCompleted", 1, EngagementCompleted.class, Topic.ENGAGEMENTS),
     USAGE_REPORTED("UsageReported", 1, UsageReported.class, Topic.USAGE),
-    HEALTH_CATEGORY_CHANGED("HealthCategoryChanged", 1, HealthCategoryChanged.class, Topic.HEALTH);
+    HEALTH_CATEGORY_CHANGED("HealthCategoryChanged", 1, HealthCategoryChanged.class, Topic.HEALTH),
+    CUSTOMER_OWNER_ASSIGNED("CustomerOwnerAssigned", 1, CustomerOwnerAssigned.class, Topic.HEALTH),
+    CUSTOMER_CONTRACT_RECORDED("CustomerContractRecorded", 1, CustomerContractRecorded.class, Topic.HEALTH),
+    RENEWAL_AT_RISK("RenewalAtRisk", 1, RenewalAtRisk.class, Topic.HEALTH),
+    RISK_ALERT_RAISED("RiskAlertRaised", 1, RiskAlertRaised.class, Topic.ALERTS),
+    RISK_ALERT_CLEARED("RiskAlertCleared", 1, RiskAlertCleared.class, Topic.ALERTS);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

@@ -10,7 +10,8 @@ public enum Topic {
     ROSTER("fasttrack.topic.roster", "fasttrack.roster"),
     ENGAGEMENTS("fasttrack.topic.engagements", "fasttrack.engagements"),
     USAGE("fasttrack.topic.usage", "fasttrack.usage"),
-    HEALTH("fasttrack.topic.health", "fasttrack.health");
+    HEALTH("fasttrack.topic.health", "fasttrack.health"),
+    ALERTS("fasttrack.topic.alerts", "fasttrack.alerts");
 
     /** Suffix of the dead-letter topic that belongs to every topic. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";

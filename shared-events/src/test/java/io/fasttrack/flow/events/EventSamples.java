@@ -6,6 +6,7 @@ import io.fasttrack.flow.events.model.ArchitectRole;
 import io.fasttrack.flow.events.model.Attachment;
 import io.fasttrack.flow.events.model.AttachmentKind;
 import io.fasttrack.flow.events.model.CandidateEvaluation;
+import io.fasttrack.flow.events.model.EscalationSeverity;
 import io.fasttrack.flow.events.model.Contact;
 import io.fasttrack.flow.events.model.Customer;
 import io.fasttrack.flow.events.model.ExclusionCount;
@@ -19,6 +20,8 @@ import io.fasttrack.flow.events.model.RequestFamily;
 import io.fasttrack.flow.events.model.RequestQueue;
 import io.fasttrack.flow.events.model.RequestSnapshot;
 import io.fasttrack.flow.events.model.RequestType;
+import io.fasttrack.flow.events.model.ReviewDecision;
+import io.fasttrack.flow.events.model.RiskAlertKind;
 import io.fasttrack.flow.events.model.Segment;
 import io.fasttrack.flow.events.model.Workload;
 import java.math.BigDecimal;
@@ -43,6 +46,7 @@ public final class EventSamples {
     public static final String REQUEST_ID = "REQ-2026-000123";
     public static final String ENGAGEMENT_ID = "ENG-2026-000045";
     public static final String ARCHITECT_ID = "fta-ana.silva";
+    public static final String PLACEHOLDER_ID = "placeholder-3f1a9c2e-7b4d-3e6f-8a1b-9c2d3e4f5a6b";
 
     private static final Customer CUSTOMER = new Customer(TENANT, "Contoso Pharmaceuticals", Segment.S500, false);
     private static final Contact REQUESTOR = new Contact("Mara Jensen", "mara.jensen@contoso.example");
@@ -126,6 +130,30 @@ public final class EventSamples {
                     new DibsRecorded(ENGAGEMENT_ID, REQUEST_ID, TENANT, Workload.TEAMS, LocalDate.parse("2026-06-30"),
                             "Replace on-premises telephony with Teams Phone", "Retire the PBX before its support ends",
                             "CIO office: Mara Jensen", Instant.parse("2026-03-06T10:30:00Z")));
+            case TENANT_IDENTIFIED -> envelope("0c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e11", "intake-service", null, null,
+                    new TenantIdentified(PLACEHOLDER_ID, TENANT, "fm-sara.lind", Instant.parse("2026-03-09T08:00:00Z")));
+            case REVIEW_DECIDED -> envelope("1c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e12", "engagement-service", REQUEST_ID, null,
+                    new ReviewDecided(ENGAGEMENT_ID, REQUEST_ID, TENANT, ARCHITECT_ID, RequestType.MIGRATION_EXCEPTION,
+                            ReviewDecision.APPROVED, List.of("public folders over 100 GB", "third-party archive"),
+                            "Approved with a staged cut-over of the public folders.", ARCHITECT_ID,
+                            Instant.parse("2026-03-10T14:00:00Z")));
+            case STATUS_NOTE_DUE -> envelope("2c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e13", "engagement-service", REQUEST_ID, null,
+                    new StatusNoteDue(ENGAGEMENT_ID, REQUEST_ID, TENANT, ARCHITECT_ID, "tm-lukas.weber",
+                            Instant.parse("2026-03-06T10:20:00Z"), Instant.parse("2026-03-20T10:20:00Z"),
+                            Instant.parse("2026-03-20T10:21:00Z")));
+            case ENGAGEMENT_STALE -> envelope("3c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e14", "engagement-service", REQUEST_ID, null,
+                    new EngagementStale(ENGAGEMENT_ID, REQUEST_ID, TENANT, ARCHITECT_ID, "tm-lukas.weber",
+                            Instant.parse("2026-03-06T10:20:00Z"), Instant.parse("2026-04-03T10:20:00Z"),
+                            Instant.parse("2026-04-03T10:21:00Z")));
+            case ESCALATION_RAISED -> envelope("4c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e15", "engagement-service", REQUEST_ID, null,
+                    new EscalationRaised(ENGAGEMENT_ID, "ESC-2026-000007", REQUEST_ID, TENANT, ARCHITECT_ID,
+                            EscalationSeverity.HIGH, "Conditional access blocks the Teams pilot", "csam.lene.berg",
+                            ARCHITECT_ID, Instant.parse("2026-03-11T09:00:00Z")));
+            case ESCALATION_RESOLVED -> envelope("5c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e16", "engagement-service", REQUEST_ID,
+                    "4c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e15",
+                    new EscalationResolved(ENGAGEMENT_ID, "ESC-2026-000007", REQUEST_ID, TENANT, EscalationSeverity.HIGH,
+                            "Policy exception granted for the pilot group", "csam.lene.berg",
+                            Instant.parse("2026-03-13T16:30:00Z")));
             case ENGAGEMENT_COMPLETED -> envelope("bb9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e0c", "engagement-service", REQUEST_ID,
                     "8b9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e09",
                     new EngagementCompleted(ENGAGEMENT_ID, REQUEST_ID, TENANT, ARCHITECT_ID,
@@ -140,6 +168,26 @@ public final class EventSamples {
                             List.of(new HealthDriver(Workload.EXCHANGE, new BigDecimal("0.4"), new BigDecimal("0.79")),
                                     new HealthDriver(Workload.TEAMS, new BigDecimal("0.61"), new BigDecimal("0.7"))),
                             LocalDate.parse("2026-03-31"), Instant.parse("2026-04-01T02:00:05Z")));
+            case CUSTOMER_OWNER_ASSIGNED -> envelope("6c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e17", "health-service", null, null,
+                    new CustomerOwnerAssigned(TENANT, "fm-sara.lind", "fm-ole.dahl", "tm-lukas.weber",
+                            Instant.parse("2026-03-02T12:00:00Z")));
+            case CUSTOMER_CONTRACT_RECORDED -> envelope("7c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e18", "health-service", null, null,
+                    new CustomerContractRecorded(TENANT, LocalDate.parse("2027-01-31"), LocalDate.parse("2026-02-01"),
+                            "fm-sara.lind", Instant.parse("2026-03-02T12:05:00Z")));
+            case RENEWAL_AT_RISK -> envelope("8c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e19", "health-service", null,
+                    "7c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e18",
+                    new RenewalAtRisk(TENANT, LocalDate.parse("2027-01-31"), "AT_RISK", "AT_RISK", "HEALTHY",
+                            new BigDecimal("0.52"), Instant.parse("2026-03-02T12:05:01Z")));
+            case RISK_ALERT_RAISED -> envelope("9c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e1a", "health-service", null,
+                    "8c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e19",
+                    new RiskAlertRaised("b0e7c1d2-5f3a-3b4c-9d8e-1f2a3b4c5d6e", TENANT, RiskAlertKind.RENEWAL_AT_RISK,
+                            "2027-01-31", "forecast AT_RISK at the renewal on 2027-01-31, target HEALTHY",
+                            "8c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e19", Instant.parse("2026-03-02T12:05:02Z")));
+            case RISK_ALERT_CLEARED -> envelope("ac9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e1b", "health-service", null,
+                    "9c9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e1a",
+                    new RiskAlertCleared("b0e7c1d2-5f3a-3b4c-9d8e-1f2a3b4c5d6e", TENANT, RiskAlertKind.RENEWAL_AT_RISK,
+                            "2027-01-31", "the forecast at the renewal reaches HEALTHY", "cb9c3f5e-1a2b-4c3d-8e4f-5a6b7c8d9e0d",
+                            Instant.parse("2026-03-20T02:00:05Z")));
         };
     }
 

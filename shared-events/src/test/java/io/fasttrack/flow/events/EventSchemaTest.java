@@ -165,7 +165,9 @@ class EventSchemaTest {
                 io.fasttrack.flow.events.model.AttachmentKind.class, io.fasttrack.flow.events.model.InquiryTopic.class,
                 io.fasttrack.flow.events.model.Region.class, io.fasttrack.flow.events.model.RequestFamily.class,
                 io.fasttrack.flow.events.model.RequestQueue.class, io.fasttrack.flow.events.model.RequestType.class,
-                io.fasttrack.flow.events.model.Segment.class, io.fasttrack.flow.events.model.Workload.class)) {
+                io.fasttrack.flow.events.model.Segment.class, io.fasttrack.flow.events.model.Workload.class,
+                io.fasttrack.flow.events.model.ReviewDecision.class, io.fasttrack.flow.events.model.EscalationSeverity.class,
+                io.fasttrack.flow.events.model.RiskAlertKind.class)) {
             allEnums.add(c.getName());
         }
         assertThat(enumsChecked).as("every Java enum is exercised by some sample").isEqualTo(allEnums);

@@ -38,7 +38,7 @@ class TopicConfigTest {
     void theDefaultsAreThoseOfTheSpec() {
         assertThat(Arrays.stream(Topic.values()).map(Topic::defaultName)).containsExactly(
                 "fasttrack.requests", "fasttrack.assignments", "fasttrack.roster", "fasttrack.engagements",
-                "fasttrack.usage", "fasttrack.health");
+                "fasttrack.usage", "fasttrack.health", "fasttrack.alerts");
         for (Topic topic : Topic.values()) {
             assertThat(topic.configKey()).isEqualTo("fasttrack.topic." + topic.name().toLowerCase());
             assertThat(topic.defaultDeadLetterName()).isEqualTo(topic.defaultName() + ".dlq");
@@ -52,10 +52,11 @@ class TopicConfigTest {
     }
 
     @Test
-    void rosterEventsAreKeyedByArchitectAndTheOthersByTenant() {
+    void rosterEventsAreKeyedByArchitectTenantIdentifiedByThePlaceholderAndTheOthersByTenant() {
         for (EventType type : EventType.values()) {
             EventEnvelope<?> sample = EventSamples.of(type);
-            String expectedKey = type.topic() == Topic.ROSTER ? EventSamples.ARCHITECT_ID : EventSamples.TENANT;
+            String expectedKey = type.topic() == Topic.ROSTER ? EventSamples.ARCHITECT_ID
+                    : type == EventType.TENANT_IDENTIFIED ? EventSamples.PLACEHOLDER_ID : EventSamples.TENANT;
             assertThat(sample.subject()).as("subject of %s", type).isEqualTo(expectedKey);
         }
     }

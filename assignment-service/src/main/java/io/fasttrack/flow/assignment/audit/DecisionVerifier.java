@@ -21,6 +21,7 @@ import io.fasttrack.flow.events.EngagementCompleted;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.RequestSubmitted;
+import io.fasttrack.flow.events.TenantIdentified;
 import io.fasttrack.flow.events.model.RequestSnapshot;
 import io.fasttrack.flow.kit.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -242,6 +243,9 @@ public class DecisionVerifier {
         if (input.data() instanceof EngagementCompleted completed) {
             return Optional.of(new HistoryReplay.Completion(input.eventId(), completed.requestId(),
                     InputChecks.decisionTime(input), serves));
+        }
+        if (input.data() instanceof TenantIdentified identified) {
+            return Optional.of(new HistoryReplay.Identification(identified.placeholderId(), identified.tenantId()));
         }
         return Optional.empty();
     }

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The log as the verifier reads it: the inputs by event id (requests, roster, engagements) and the recorded decisions
+ * The log as the verifier reads it: the inputs by event id (requests and identified tenants, roster, engagements) and the recorded decisions
  * by event id (assignments), each read once from its beginning.
  */
 final class RecordedHistory {

@@ -57,6 +57,8 @@ public final class Balancer {
     private final Map<String, OpenAssignment> openAssignments = new HashMap<>();
     private final Map<String, Map<String, Integer>> openByTenant = new HashMap<>();
     private final Map<String, CompletedEngagement> latestCompletedByTenant = new HashMap<>();
+    /** Placeholder tenants identified as real ones: their history is the real tenant's (rule 2). */
+    private final Map<String, String> realTenants = new HashMap<>();
     private final Map<ArchitectRole, TreeSet<String>> byRole = new EnumMap<>(ArchitectRole.class);
     private final Map<ArchitectRole, TreeSet<String>> awayByRole = new EnumMap<>(ArchitectRole.class);
     private final Map<IndexKey, Map<Region, Map<Long, TreeSet<Slot>>>> eligible = new HashMap<>();
@@ -241,7 +243,33 @@ public final class Balancer {
         countAssignment(slot, assignedAt);
         attach(slot);
         openAssignments.put(requestId, new OpenAssignment(requestId, architectId, tenantId, weight));
-        openByTenant.computeIfAbsent(tenantId, t -> new HashMap<>()).merge(architectId, 1, Integer::sum);
+        openByTenant.computeIfAbsent(customer(tenantId), t -> new HashMap<>()).merge(architectId, 1, Integer::sum);
+    }
+
+    /**
+     * A placeholder tenant turned out to be {@code tenantId}: from now on every assignment and engagement of the
+     * placeholder, open or completed, past or to come, counts as the real tenant's for continuity (rule 2). A
+     * placeholder is identified once; returns false when it was before (or the pair would make a cycle), and nothing
+     * changes then. The same identifications in the same order give the same state, whether assignments are restored
+     * before or after them.
+     */
+    public boolean identify(String placeholderId, String tenantId) {
+        String real = customer(tenantId);
+        if (realTenants.containsKey(placeholderId) || real.equals(placeholderId)) {
+            return false;
+        }
+        realTenants.replaceAll((placeholder, identified) -> identified.equals(placeholderId) ? real : identified);
+        realTenants.put(placeholderId, real);
+        Map<String, Integer> open = openByTenant.remove(placeholderId);
+        if (open != null) {
+            Map<String, Integer> merged = openByTenant.computeIfAbsent(real, t -> new HashMap<>());
+            open.forEach((architectId, count) -> merged.merge(architectId, count, Integer::sum));
+        }
+        CompletedEngagement completed = latestCompletedByTenant.remove(placeholderId);
+        if (completed != null) {
+            latestCompletedByTenant.merge(real, completed, BalancingRules::moreRecent);
+        }
+        return true;
     }
 
     /**
@@ -258,11 +286,12 @@ public final class Balancer {
         slot.load -= open.weight();
         slot.openRequests.remove(requestId);
         attach(slot);
-        Map<String, Integer> tenantArchitects = openByTenant.get(open.tenantId());
+        String customer = customer(open.tenantId());
+        Map<String, Integer> tenantArchitects = openByTenant.get(customer);
         if (tenantArchitects.merge(open.architectId(), -1, Integer::sum) == 0) {
             tenantArchitects.remove(open.architectId());
             if (tenantArchitects.isEmpty()) {
-                openByTenant.remove(open.tenantId());
+                openByTenant.remove(customer);
             }
         }
         return Optional.of(open);
@@ -294,7 +323,7 @@ public final class Balancer {
         slot.openRequests.add(requestId);
         attach(slot);
         openAssignments.put(requestId, new OpenAssignment(requestId, architectId, tenantId, weight));
-        openByTenant.computeIfAbsent(tenantId, t -> new HashMap<>()).merge(architectId, 1, Integer::sum);
+        openByTenant.computeIfAbsent(customer(tenantId), t -> new HashMap<>()).merge(architectId, 1, Integer::sum);
     }
 
     /**
@@ -436,10 +465,11 @@ public final class Balancer {
      * Rule 2's candidates among the architects {@code eligible} for the request; {@code leftOut}, if any, is an
      * open assignment that makes no engagement with the customer.
      */
-    private Set<String> continuityOf(String tenantId, OpenAssignment leftOut, Predicate<String> eligible, Instant at) {
+    private Set<String> continuityOf(String requestTenantId, OpenAssignment leftOut, Predicate<String> eligible, Instant at) {
+        String tenantId = customer(requestTenantId);
         Set<String> withOpenEngagement = new TreeSet<>();
         for (Map.Entry<String, Integer> open : openByTenant.getOrDefault(tenantId, Map.of()).entrySet()) {
-            boolean onlyTheLeftOut = leftOut != null && leftOut.tenantId().equals(tenantId)
+            boolean onlyTheLeftOut = leftOut != null && customer(leftOut.tenantId()).equals(tenantId)
                     && leftOut.architectId().equals(open.getKey()) && open.getValue() == 1;
             if (!onlyTheLeftOut && eligible.test(open.getKey())) {
                 withOpenEngagement.add(open.getKey());
@@ -450,8 +480,13 @@ public final class Balancer {
     }
 
     private void recordCompleted(String tenantId, String architectId, Instant completedAt) {
-        latestCompletedByTenant.merge(tenantId, new CompletedEngagement(architectId, completedAt),
+        latestCompletedByTenant.merge(customer(tenantId), new CompletedEngagement(architectId, completedAt),
                 BalancingRules::moreRecent);
+    }
+
+    /** The customer a tenant id stands for: the real tenant of an identified placeholder, else itself. */
+    private String customer(String tenantId) {
+        return realTenants.getOrDefault(tenantId, tenantId);
     }
 
     private void countAssignment(Slot slot, Instant assignedAt) {

@@ -22,7 +22,7 @@ import java.util.function.Function;
 public final class HistoryReplay {
 
     /** What the decider applied, as the replay takes it. */
-    public sealed interface Step permits Arrival, RosterChange, Completion, Sweep, AsRecorded {
+    public sealed interface Step permits Arrival, RosterChange, Completion, Identification, Sweep, AsRecorded {
     }
 
     /** A RequestSubmitted: decided at once. */
@@ -35,6 +35,10 @@ public final class HistoryReplay {
 
     /** An engagement completed: its assignment frees its weight. */
     public record Completion(UUID eventId, String requestId, Instant at, boolean servesQueue) implements Step {
+    }
+
+    /** A placeholder tenant was identified as a real one: its history is the real tenant's from here on. */
+    public record Identification(String placeholderId, String tenantId) implements Step {
     }
 
     /** The periodic sweep offered capacity to the waiting requests. */
@@ -99,6 +103,8 @@ public final class HistoryReplay {
                 serve(completion.at(), requestId -> DecisionIds.assignedFromQueue(completion.eventId(), requestId),
                         recorded, derived);
             }
+        } else if (step instanceof Identification identification) {
+            balancer.identify(identification.placeholderId(), identification.tenantId());
         } else if (step instanceof Sweep sweep) {
             serve(sweep.at(), requestId -> DecisionIds.assignedBySweep(queue.queuedEventId(requestId)), recorded, derived);
         } else if (step instanceof AsRecorded asRecorded) {

@@ -10,6 +10,7 @@ import io.fasttrack.flow.assignment.store.AssignmentHistoryEntity;
 import io.fasttrack.flow.assignment.store.BalancerClockEntity;
 import io.fasttrack.flow.assignment.store.DecisionJournal;
 import io.fasttrack.flow.assignment.store.QueuedRequestEntity;
+import io.fasttrack.flow.assignment.store.TenantIdentityEntity;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.model.RequestType;
@@ -298,6 +299,9 @@ public class DecisionGate {
             }
             for (AssignmentEntity completed : AssignmentEntity.completedSince(at.minus(settings.continuity().lookback()))) {
                 fresh.restoreCompleted(completed.tenantId, completed.architectId, completed.completedAt);
+            }
+            for (TenantIdentityEntity identity : TenantIdentityEntity.inOrderApplied()) {
+                fresh.identify(identity.placeholderId, identity.tenantId);
             }
             long waiting = QueuedRequestEntity.count();
             changingState(() -> {

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The three inputs (requests, roster, engagements), read by one consumer in batches, in order, through the kit's
+ * The three inputs (requests and identified tenants, roster, engagements), read by one consumer in batches, in order, through the kit's
  * loop (decode once, dead-letter what is unreadable, future-dated or invalid to its topic's {@code .dlq}, wait out
  * transient failures). InputDecisions applies each batch as one change through the DecisionGate.
  */
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class EventConsumers {
 
     private static final Set<EventType> INPUTS = Set.of(EventType.REQUEST_SUBMITTED, EventType.ARCHITECT_REGISTERED,
-            EventType.ARCHITECT_UPDATED, EventType.ENGAGEMENT_COMPLETED);
+            EventType.ARCHITECT_UPDATED, EventType.ENGAGEMENT_COMPLETED, EventType.TENANT_IDENTIFIED);
 
     @Inject
     InputDecisions inputs;

@@ -10,6 +10,7 @@ import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.RequestQueued;
 import io.fasttrack.flow.events.RequestSubmitted;
+import io.fasttrack.flow.events.TenantIdentified;
 import io.fasttrack.flow.events.model.ArchitectProfile;
 import io.fasttrack.flow.kit.api.FieldLimit;
 import io.fasttrack.flow.kit.messaging.InvalidEventException;
@@ -59,7 +60,7 @@ public final class InputChecks {
     }
 
     /**
-     * A consumed event: its decision time within the horizon; the ids it is applied by; a roster change that
+     * A consumed event: its decision time (an identification: its time) within the horizon; the ids it is applied by; a roster change that
      * can be an architect's profile, about an architect on the roster (or registered by an earlier event).
      */
     static void checkInput(EventEnvelope<EventData> event, Horizon horizon, Predicate<String> onRoster) {
@@ -71,6 +72,10 @@ public final class InputChecks {
         } else if (data instanceof EngagementCompleted completed) {
             horizon.check("completedAt", completed.completedAt());
             id("requestId", completed.requestId());
+        } else if (data instanceof TenantIdentified identified) {
+            horizon.check("occurredAt", event.occurredAt());
+            id("placeholderId", identified.placeholderId());
+            id("tenantId", identified.tenantId());
         } else if (data instanceof ArchitectRegistered registered) {
             horizon.check("occurredAt", event.occurredAt());
             profile(registered.architect());

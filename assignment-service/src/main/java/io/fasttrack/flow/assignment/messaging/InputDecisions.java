@@ -8,12 +8,14 @@ import io.fasttrack.flow.assignment.store.ArchitectEntity;
 import io.fasttrack.flow.assignment.store.DecisionRecord;
 import io.fasttrack.flow.assignment.store.QueuedRequestEntity;
 import io.fasttrack.flow.assignment.store.StoredJson;
+import io.fasttrack.flow.assignment.store.TenantIdentityEntity;
 import io.fasttrack.flow.events.ArchitectRegistered;
 import io.fasttrack.flow.events.ArchitectUpdated;
 import io.fasttrack.flow.events.EngagementCompleted;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.RequestSubmitted;
+import io.fasttrack.flow.events.TenantIdentified;
 import io.fasttrack.flow.events.model.ArchitectProfile;
 import io.fasttrack.flow.events.model.RequestSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +30,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Applies consumed inputs (requests, roster changes, completed engagements) as the policy says: an arriving request is
- * decided at once ({@link AssignmentPolicy#arrive}); freed or new capacity serves the queue
- * ({@link AssignmentPolicy#serveQueue}).
+ * Applies consumed inputs (requests, roster changes, completed engagements, identified placeholder tenants) as the policy
+ * says: an arriving request is decided at once ({@link AssignmentPolicy#arrive}); freed or new capacity serves the queue
+ * ({@link AssignmentPolicy#serveQueue}); an identified placeholder's history becomes its real tenant's.
  */
 @ApplicationScoped
 public class InputDecisions {
@@ -64,6 +66,8 @@ public class InputDecisions {
                     applyRosterChange(change, event, updated.architect());
                 } else if (event.data() instanceof EngagementCompleted completed) {
                     applyEngagementCompleted(change, event, completed);
+                } else if (event.data() instanceof TenantIdentified identified) {
+                    applyTenantIdentified(change, event, identified);
                 }
             }
             return null;
@@ -142,6 +146,18 @@ public class InputDecisions {
             gate.balancer().release(completed.requestId(), at);
         });
         assignWaiting(change, cause, at);
+    }
+
+    /**
+     * The placeholder's assignments count as the real tenant's from here on, in this input order (the verifier folds it
+     * at the same journalled point). It frees no capacity, so it does not serve the queue.
+     */
+    private void applyTenantIdentified(Change change, EventEnvelope<EventData> cause, TenantIdentified identified) {
+        if (gate.balancer().identify(identified.placeholderId(), identified.tenantId())) {
+            change.rows.addIdentity(TenantIdentityEntity.of(identified.placeholderId(), identified.tenantId(),
+                    cause.occurredAt()));
+            change.journal.input(cause.eventId());
+        }
     }
 
     void applyRosterChange(Change change, EventEnvelope<?> cause, ArchitectProfile profile) {

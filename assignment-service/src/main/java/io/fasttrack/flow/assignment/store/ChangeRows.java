@@ -34,6 +34,7 @@ public final class ChangeRows {
     private final Rows<QueuedRequestEntity> queued = new Rows<>(QueuedRequestEntity.class, "requestId", row -> row.requestId);
     private final Rows<ArchitectEntity> architects = new Rows<>(ArchitectEntity.class, "id", row -> row.id);
     private final List<AssignmentHistoryEntity> history = new ArrayList<>();
+    private final List<TenantIdentityEntity> identities = new ArrayList<>();
     private TreeSet<QueuedRequestEntity> waiting;
     /** The first waiting request of each role asked for, as this change leaves the queue; empty when none waits. */
     private final Map<String, Optional<QueuedRequestEntity>> firstWaiting = new HashMap<>();
@@ -68,6 +69,10 @@ public final class ChangeRows {
 
     public void addHistory(AssignmentHistoryEntity entry) {
         history.add(entry);
+    }
+
+    public void addIdentity(TenantIdentityEntity identity) {
+        identities.add(identity);
     }
 
     /** The request's queued row, read now if {@link #readQueued} did not cover it. */
@@ -167,6 +172,7 @@ public final class ChangeRows {
         assignments.persistCreated();
         history.forEach(entry -> entry.persist());
         queued.persistCreated();
+        identities.forEach(identity -> identity.persist());
         Panache.flush();
     }
 

@@ -25,7 +25,7 @@ public class DecisionJournal {
 
     /** What an entry stands for. */
     public enum Kind {
-        /** An input (RequestSubmitted, a roster change, EngagementCompleted) that changed the state; the queue was not served. */
+        /** An input (RequestSubmitted, a roster change, EngagementCompleted, TenantIdentified) that changed the state; the queue was not served. */
         INPUT,
         /** An input after which the waiting requests were offered the capacity there was, at {@code at}. */
         INPUT_SERVING_THE_QUEUE,

@@ -96,6 +96,8 @@ class BalancerPropertyTest {
                         Tuple.of(1, Arbitraries.integers().between(48, 24 * 20)))
                 .map(Advance::new);
         Arbitrary<Operation> rebuild = Arbitraries.just(new Rebuild());
+        Arbitrary<Operation> identify = Combinators.combine(Arbitraries.integers().between(0, 3),
+                Arbitraries.integers().between(0, 3)).as(Identify::new);
         return Arbitraries.frequencyOf(
                         Tuple.of(8, submit),
                         Tuple.of(4, complete),
@@ -103,7 +105,8 @@ class BalancerPropertyTest {
                         Tuple.of(2, capacity),
                         Tuple.of(1, away),
                         Tuple.of(3, advance),
-                        Tuple.of(1, rebuild))
+                        Tuple.of(1, rebuild),
+                        Tuple.of(1, identify))
                 .list().ofMaxSize(60).withSizeDistribution(RandomDistribution.uniform());
     }
 
@@ -238,6 +241,20 @@ class BalancerPropertyTest {
         }
     }
 
+    /** Tenant {@code placeholder} turns out to be tenant {@code tenant}: chains and cycles included. */
+    record Identify(int placeholder, int tenant) implements Operation {
+
+        @Override
+        public void applyTo(Simulation simulation) {
+            simulation.identify("t" + placeholder, "t" + tenant);
+        }
+
+        @Override
+        public String toString() {
+            return "identify t" + placeholder + " as t" + tenant;
+        }
+    }
+
     record Rebuild() implements Operation {
 
         @Override
@@ -334,6 +351,11 @@ class BalancerPropertyTest {
 
         void rebuild() {
             indexed = reference.rebuilt();
+        }
+
+        void identify(String placeholderId, String tenantId) {
+            assertThat(indexed.identify(placeholderId, tenantId)).as("identify %s as %s", placeholderId, tenantId)
+                    .isEqualTo(reference.identify(placeholderId, tenantId));
         }
 
         private void assignWaiting() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,8 @@ final class ReferenceBalancer {
     private final List<OpenAssignment> open = new ArrayList<>();
     private final List<PastAssignment> history = new ArrayList<>();
     private final List<Completion> completions = new ArrayList<>();
+    /** Each identified placeholder and the tenant it was identified as, in the order identified. */
+    private final Map<String, String> identified = new LinkedHashMap<>();
     private Instant clock = Instant.EPOCH;
 
     ReferenceBalancer(WeightPolicy weights, int topK, Duration continuityLookback) {
@@ -129,6 +132,24 @@ final class ReferenceBalancer {
         return released;
     }
 
+    /** A placeholder is identified once, and never as a tenant that stands for it (a cycle). */
+    boolean identify(String placeholderId, String tenantId) {
+        if (identified.containsKey(placeholderId) || customer(tenantId).equals(placeholderId)) {
+            return false;
+        }
+        identified.put(placeholderId, tenantId);
+        return true;
+    }
+
+    /** The end of the tenant's chain of identifications. */
+    private String customer(String tenantId) {
+        String customer = tenantId;
+        while (identified.containsKey(customer)) {
+            customer = identified.get(customer);
+        }
+        return customer;
+    }
+
     /** The indexed balancer restored from this one's state, the way the service rebuilds it from its tables. */
     Balancer rebuilt() {
         Balancer rebuilt = new Balancer(weights, topK, continuityLookback);
@@ -141,6 +162,7 @@ final class ReferenceBalancer {
             Completion completion = completions.get(i);
             rebuilt.restoreCompleted(completion.tenantId(), completion.architectId(), completion.completedAt());
         }
+        identified.forEach(rebuilt::identify);
         return rebuilt;
     }
 
@@ -163,7 +185,7 @@ final class ReferenceBalancer {
         }
         Set<String> eligibleIds = eligible.stream().map(Architect::id).collect(Collectors.toSet());
         Set<String> withOpenEngagement = others.stream()
-                .filter(o -> o.tenantId().equals(request.tenantId()) && eligibleIds.contains(o.architectId()))
+                .filter(o -> customer(o.tenantId()).equals(customer(request.tenantId())) && eligibleIds.contains(o.architectId()))
                 .map(OpenAssignment::architectId)
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> continuity = BalancingRules.continuity(withOpenEngagement, latestCompletion(request.tenantId()),
@@ -180,7 +202,7 @@ final class ReferenceBalancer {
 
     private CompletedEngagement latestCompletion(String tenantId) {
         return completions.stream()
-                .filter(completion -> completion.tenantId().equals(tenantId))
+                .filter(completion -> customer(completion.tenantId()).equals(customer(tenantId)))
                 .max(Comparator.comparing(Completion::completedAt)
                         .thenComparing(Completion::architectId, Comparator.reverseOrder()))
                 .map(latest -> new CompletedEngagement(latest.architectId(), latest.completedAt()))

@@ -1,14 +1,16 @@
 package io.fasttrack.flow.engagement.api;
 
 import io.fasttrack.flow.engagement.domain.ComplianceReport;
-import io.fasttrack.flow.engagement.domain.DibsCoverage;
-import io.fasttrack.flow.engagement.domain.EngagementStanding;
+import io.fasttrack.flow.engagement.domain.ReviewPolicy;
 import io.fasttrack.flow.engagement.domain.StalenessPolicy;
-import io.fasttrack.flow.engagement.domain.TaskProgress;
 import io.fasttrack.flow.engagement.store.AssignmentHistory;
+import io.fasttrack.flow.engagement.store.ComplianceTally;
 import io.fasttrack.flow.engagement.store.Dibs;
 import io.fasttrack.flow.engagement.store.Engagement;
 import io.fasttrack.flow.engagement.store.EngagementTask;
+import io.fasttrack.flow.engagement.store.Escalation;
+import io.fasttrack.flow.engagement.store.Review;
+import io.fasttrack.flow.engagement.store.ReviewRisk;
 import io.fasttrack.flow.engagement.store.StatusNote;
 import io.fasttrack.flow.events.model.Workload;
 import io.fasttrack.flow.kit.api.Paging;
@@ -25,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Reads of the engagement projection; staleness is judged against the clock at the time of reading. */
@@ -39,9 +42,13 @@ public class EngagementQueries {
     StalenessPolicy staleness;
 
     @Inject
+    ReviewPolicy reviews;
+
+    @Inject
     Clock clock;
 
-    public Paging.Page<EngagementViews.Summary> list(String tenantId, String architectId, Boolean stale, Paging paging) {
+    public Paging.Page<EngagementViews.Summary> list(String tenantId, String architectId, Boolean stale,
+            Boolean escalated, Paging paging) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (tenantId != null) {
@@ -58,12 +65,15 @@ public class EngagementQueries {
                     : " and (status <> :open or lastActivityAt > :boundary)");
             parameters.and("open", Engagement.OPEN).and("boundary", staleness.staleBoundary(now));
         }
+        if (escalated != null) {
+            where.append(escalated ? " and openEscalations > 0" : " and openEscalations = 0");
+        }
         PanacheQuery<Engagement> query = Engagement.find(where.toString(), Sort.by("openedAt").and("id"), parameters)
                 .range(paging.offset(), (int) Math.min(Integer.MAX_VALUE, (long) paging.offset() + paging.size() - 1));
         List<EngagementViews.Summary> items = query.list().stream().map(engagement -> new EngagementViews.Summary(
                 engagement.id, engagement.requestId, engagement.tenantId, engagement.architectId, engagement.teamManager,
                 engagement.requestType, engagement.status, engagement.openedAt, engagement.lastStatusNoteAt,
-                isStale(engagement, now))).toList();
+                isStale(engagement, now), engagement.openEscalations)).toList();
         return paging.of(items, query.count());
     }
 
@@ -103,28 +113,41 @@ public class EngagementQueries {
                 engagement.architectId, engagement.architectName, engagement.teamManager, engagement.requestType,
                 engagement.requestQueue, workloads(engagement).stream().map(Workload::name).toList(), engagement.status,
                 engagement.openedAt, engagement.completedAt, engagement.lastStatusNoteAt, isStale(engagement, clock.instant()),
-                tasks, notes, dibs, holders);
+                tasks, notes, dibs, holders, reviews.required(engagement.type()), reviews(engagement.id),
+                Escalation.of(engagement.id).stream().map(EngagementQueries::view).toList());
     }
 
-    /** Compliance of every engagement, or of one team manager's engagements. */
-    public ComplianceReport compliance(String teamManager) {
-        List<Engagement> engagements = teamManager == null ? Engagement.listAll()
-                : Engagement.list("teamManager", teamManager);
-        List<String> ids = engagements.stream().map(engagement -> engagement.id).toList();
-        Map<String, List<TaskProgress>> progress = EngagementTask.ofAll(ids).stream().collect(Collectors.groupingBy(
-                task -> task.engagementId,
-                Collectors.mapping(task -> new TaskProgress(task.mandatory, task.dueAt, task.completedAt), Collectors.toList())));
-        Map<String, Set<Workload>> dibs = Dibs.ofAll(ids).stream().collect(Collectors.groupingBy(d -> d.engagementId,
-                Collectors.mapping(d -> Workload.valueOf(d.workload), Collectors.toSet())));
-        Instant now = clock.instant();
-        List<EngagementStanding> standings = engagements.stream().map(engagement -> {
-            List<TaskProgress> tasks = progress.getOrDefault(engagement.id, List.of());
-            return new EngagementStanding(engagement.id, engagement.architectId, engagement.teamManager,
-                    TaskProgress.allMandatoryDone(tasks), TaskProgress.allMandatoryDoneOnTime(tasks),
-                    isStale(engagement, now),
-                    DibsCoverage.documented(workloads(engagement), dibs.getOrDefault(engagement.id, Set.of())));
-        }).toList();
-        return ComplianceReport.of(standings, NO_TEAM_MANAGER);
+    /** One escalation of the engagement; a 404 problem when the engagement has no such escalation. */
+    public EngagementViews.Escalation escalation(String engagementId, String escalationId) {
+        Escalation escalation = Escalation.findById(Escalation.idOf(engagementId, escalationId));
+        if (escalation == null) {
+            throw ProblemException.notFound("engagement " + engagementId + " has no escalation " + escalationId);
+        }
+        return view(escalation);
+    }
+
+    private static List<EngagementViews.Review> reviews(String engagementId) {
+        List<Review> recorded = Review.of(engagementId);
+        Map<UUID, List<String>> risks = ReviewRisk.ofAll(recorded.stream().map(review -> review.eventId).toList())
+                .stream().collect(Collectors.groupingBy(risk -> risk.reviewEventId,
+                        Collectors.mapping(risk -> risk.risk, Collectors.toList())));
+        return recorded.stream().map(review -> new EngagementViews.Review(review.decision,
+                risks.getOrDefault(review.eventId, List.of()), review.note, review.decidedBy, review.decidedAt)).toList();
+    }
+
+    private static EngagementViews.Escalation view(Escalation escalation) {
+        return new EngagementViews.Escalation(escalation.escalationId, escalation.engagementId, escalation.severity,
+                escalation.resolved() ? "RESOLVED" : "OPEN", escalation.blocker, escalation.owner, escalation.raisedBy,
+                escalation.raisedAt, escalation.resolution, escalation.resolvedBy, escalation.resolvedAt);
+    }
+
+    /**
+     * Compliance as of {@code now} of every engagement, or of one team manager's, opened in [{@code openedFrom},
+     * {@code openedBefore}) where given; counted in the database.
+     */
+    public ComplianceReport compliance(String teamManager, Instant openedFrom, Instant openedBefore, Instant now) {
+        return ComplianceReport.of(ComplianceTally.perArchitect(teamManager, openedFrom, openedBefore, now,
+                staleness.staleBoundary(now)), NO_TEAM_MANAGER);
     }
 
     private boolean isStale(Engagement engagement, Instant now) {

@@ -6,8 +6,6 @@ import io.fasttrack.flow.kit.api.FieldLimit;
 import io.fasttrack.flow.kit.api.JsonFields;
 import io.fasttrack.flow.kit.api.Paging;
 import io.fasttrack.flow.kit.api.ProblemException;
-import io.quarkus.security.ForbiddenException;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -44,22 +42,17 @@ public class EngagementResource {
     Clock clock;
 
     @Inject
-    SecurityIdentity caller;
+    EngagementAccess access;
 
     @RolesAllowed({"reader", "architect", "manager"})
     @GET
     public Paging.Page<EngagementViews.Summary> list(@QueryParam("tenantId") String tenantId,
             @QueryParam("architectId") String architectId, @QueryParam("stale") String stale,
-            @QueryParam("page") String page, @QueryParam("size") String size) {
+            @QueryParam("escalated") String escalated, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         List<Problem.Violation> violations = new ArrayList<>();
-        Boolean staleFilter = null;
-        if (stale != null && !stale.isBlank()) {
-            if ("true".equalsIgnoreCase(stale) || "false".equalsIgnoreCase(stale)) {
-                staleFilter = Boolean.valueOf(stale);
-            } else {
-                violations.add(new Problem.Violation("stale", "must be true or false"));
-            }
-        }
+        Boolean staleFilter = booleanFilter("stale", stale, violations);
+        Boolean escalatedFilter = booleanFilter("escalated", escalated, violations);
         Paging paging = null;
         try {
             paging = Paging.of(page, size);
@@ -70,7 +63,7 @@ public class EngagementResource {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid("invalid query parameters", violations);
         }
-        return queries.list(blankToNull(tenantId), blankToNull(architectId), staleFilter, paging);
+        return queries.list(blankToNull(tenantId), blankToNull(architectId), staleFilter, escalatedFilter, paging);
     }
 
     @RolesAllowed({"reader", "architect", "manager"})
@@ -87,7 +80,7 @@ public class EngagementResource {
     public EngagementViews.Engagement completeTask(@PathParam("id") String id, @PathParam("taskId") String taskId,
             @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestBodies.CompleteTaskBody.class))) String body) {
-        requireHolderOrManager(id);
+        access.requireHolderOrManager(id);
         JsonFields json = JsonFields.parse(body, false).allowOnly(Set.of("completedBy"));
         String completedBy = json.optionalText("completedBy", FieldLimit.PERSON);
         json.throwIfInvalid("invalid task completion");
@@ -100,7 +93,7 @@ public class EngagementResource {
     public Response addStatusNote(@PathParam("id") String id,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestBodies.StatusNoteBody.class))) String body) {
-        requireHolderOrManager(id);
+        access.requireHolderOrManager(id);
         JsonFields json = JsonFields.parse(body, true).allowOnly(Set.of("author", "note"));
         String author = json.requiredText("author", FieldLimit.PERSON);
         String note = json.requiredText("note", FieldLimit.NOTE);
@@ -114,7 +107,7 @@ public class EngagementResource {
     public EngagementViews.Engagement recordDibs(@PathParam("id") String id, @PathParam("workload") String workload,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RequestBodies.DibsBody.class))) String body) {
-        requireHolderOrManager(id);
+        access.requireHolderOrManager(id);
         JsonFields json = JsonFields.parse(body, true)
                 .allowOnly(Set.of("targetDate", "intent", "businessReason", "successOwner"));
         Workload knownWorkload = Arrays.stream(Workload.values()).filter(w -> w.name().equals(workload)).findFirst()
@@ -133,14 +126,16 @@ public class EngagementResource {
         return commands.recordDibs(id, knownWorkload, targetDate, intent, businessReason, successOwner);
     }
 
-    /** Architects change only the engagements they hold now (token upn = architect id); managers any. */
-    private void requireHolderOrManager(String id) {
-        if (caller.hasRole("manager")) {
-            return;
+    /** true or false (any case), null when not given; anything else is a violation. */
+    private static Boolean booleanFilter(String name, String value, List<Problem.Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return null;
         }
-        if (!caller.getPrincipal().getName().equals(queries.holder(id))) {
-            throw new ForbiddenException("engagement " + id + " is held by another architect");
+        if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
+            return Boolean.valueOf(value);
         }
+        violations.add(new Problem.Violation(name, "must be true or false"));
+        return null;
     }
 
     private static String blankToNull(String value) {

@@ -28,7 +28,10 @@ public final class EngagementViews {
             List<Task> tasks,
             List<StatusNote> statusNotes,
             List<Dibs> dibs,
-            List<Holder> assignments) {
+            List<Holder> assignments,
+            boolean reviewRequired,
+            List<Review> reviews,
+            List<Escalation> escalations) {
     }
 
     public record Summary(
@@ -41,7 +44,8 @@ public final class EngagementViews {
             String status,
             Instant openedAt,
             Instant lastStatusNoteAt,
-            boolean stale) {
+            boolean stale,
+            int openEscalations) {
     }
 
     public record Task(String taskId, String name, boolean mandatory, String status, Instant dueAt, Instant completedAt,
@@ -53,6 +57,15 @@ public final class EngagementViews {
 
     public record Dibs(String workload, LocalDate targetDate, String intent, String businessReason, String successOwner,
             Instant recordedAt) {
+    }
+
+    /** One review decision, in the order they were recorded; names no requestor. */
+    public record Review(String decision, List<String> risks, String note, String decidedBy, Instant decidedAt) {
+    }
+
+    /** One escalation, {@code OPEN} or {@code RESOLVED}; names no requestor. */
+    public record Escalation(String escalationId, String engagementId, String severity, String status, String blocker,
+            String owner, String raisedBy, Instant raisedAt, String resolution, String resolvedBy, Instant resolvedAt) {
     }
 
     /** One architect who held the engagement, from the given time. */

@@ -1,6 +1,9 @@
 package io.fasttrack.flow.engagement.api;
 
+import io.fasttrack.flow.events.model.EscalationSeverity;
+import io.fasttrack.flow.events.model.ReviewDecision;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The shapes of the request bodies, for the OpenAPI contract. The resources read bodies field by field
@@ -18,5 +21,17 @@ public final class RequestBodies {
     }
 
     public record DibsBody(LocalDate targetDate, String intent, String businessReason, String successOwner) {
+    }
+
+    /** {@code risks}: at most 20, each 1 to 500 characters; {@code note}: at most 4000 characters. */
+    public record ReviewBody(ReviewDecision decision, List<String> risks, String note) {
+    }
+
+    /** {@code blocker}: at most 1000 characters; {@code owner}: at most 200. */
+    public record EscalationBody(EscalationSeverity severity, String blocker, String owner) {
+    }
+
+    /** {@code resolution}: at most 4000 characters. */
+    public record ResolutionBody(String resolution) {
     }
 }

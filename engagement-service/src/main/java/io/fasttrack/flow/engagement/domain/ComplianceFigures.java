@@ -2,25 +2,38 @@ package io.fasttrack.flow.engagement.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Collection;
 
-/** Playbook figures over a set of engagements; shares are fractions of {@code engagements}, 4 decimals. */
+/**
+ * Playbook figures over a set of engagements (SPEC section 4); counts of engagements unless named for tasks, shares
+ * are fractions of {@code engagements}, 4 decimals. A mandatory task is due once its due date (opening + its
+ * due-days) has passed; before that it is no violation, done or not.
+ *
+ * @param mandatoryTasksDone       engagements with every mandatory task done
+ * @param mandatoryTasksDoneOnTime engagements with every mandatory task that is due done no later than its due date
+ * @param stale                    open engagements without a status note for the stale period
+ * @param dibsDocumented           engagements with DIBS for every workload in scope (for one, when none is)
+ * @param compliant                engagements with mandatory tasks done on time and not stale
+ * @param mandatoryTasksNotYetDue  mandatory tasks still open whose due date has not passed
+ * @param mandatoryTasksOverdue    mandatory tasks still open whose due date has passed
+ */
 public record ComplianceFigures(
         int engagements,
         int mandatoryTasksDone,
         int mandatoryTasksDoneOnTime,
         int stale,
         int dibsDocumented,
-        int compliant) {
+        int compliant,
+        int mandatoryTasksNotYetDue,
+        int mandatoryTasksOverdue) {
 
-    public static ComplianceFigures of(Collection<EngagementStanding> standings) {
-        return new ComplianceFigures(
-                standings.size(),
-                count(standings, EngagementStanding::mandatoryDone),
-                count(standings, EngagementStanding::mandatoryDoneOnTime),
-                count(standings, EngagementStanding::stale),
-                count(standings, EngagementStanding::dibsDocumented),
-                count(standings, EngagementStanding::compliant));
+    public static final ComplianceFigures NONE = new ComplianceFigures(0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** The figures of both sets together: every figure is a count, so they add up. */
+    public ComplianceFigures plus(ComplianceFigures other) {
+        return new ComplianceFigures(engagements + other.engagements, mandatoryTasksDone + other.mandatoryTasksDone,
+                mandatoryTasksDoneOnTime + other.mandatoryTasksDoneOnTime, stale + other.stale,
+                dibsDocumented + other.dibsDocumented, compliant + other.compliant,
+                mandatoryTasksNotYetDue + other.mandatoryTasksNotYetDue, mandatoryTasksOverdue + other.mandatoryTasksOverdue);
     }
 
     public BigDecimal mandatoryTasksDoneShare() {
@@ -44,10 +57,5 @@ public record ComplianceFigures(
             return BigDecimal.ZERO.setScale(4);
         }
         return BigDecimal.valueOf(count).divide(BigDecimal.valueOf(engagements), 4, RoundingMode.HALF_UP);
-    }
-
-    private static int count(Collection<EngagementStanding> standings,
-            java.util.function.Predicate<EngagementStanding> predicate) {
-        return (int) standings.stream().filter(predicate).count();
     }
 }

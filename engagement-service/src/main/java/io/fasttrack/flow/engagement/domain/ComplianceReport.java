@@ -1,6 +1,7 @@
 package io.fasttrack.flow.engagement.domain;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,21 +13,21 @@ public record ComplianceReport(List<Team> teams) {
     public record Team(String teamManager, ComplianceFigures figures, List<Architect> architects) {
     }
 
-    public record Architect(String architectId, ComplianceFigures figures) {
+    /** One architect's figures in one team (an architect's engagements count for the team manager they name). */
+    public record Architect(String teamManager, String architectId, ComplianceFigures figures) {
     }
 
-    /** Engagements without a known team manager are grouped under {@code unassignedTeamLabel}. */
-    public static ComplianceReport of(Collection<EngagementStanding> standings, String unassignedTeamLabel) {
-        Map<String, List<EngagementStanding>> byTeam = standings.stream().collect(Collectors.groupingBy(
-                standing -> standing.teamManager() == null ? unassignedTeamLabel : standing.teamManager(),
+    /** A team's figures are the sum of its architects'; no team manager is {@code unassignedTeamLabel}. */
+    public static ComplianceReport of(Collection<Architect> architects, String unassignedTeamLabel) {
+        Map<String, List<Architect>> byTeam = architects.stream().collect(Collectors.groupingBy(
+                architect -> architect.teamManager() == null ? unassignedTeamLabel : architect.teamManager(),
                 TreeMap::new, Collectors.toList()));
         List<Team> teams = byTeam.entrySet().stream().map(team -> {
-            Map<String, List<EngagementStanding>> byArchitect = team.getValue().stream().collect(
-                    Collectors.groupingBy(EngagementStanding::architectId, TreeMap::new, Collectors.toList()));
-            List<Architect> architects = byArchitect.entrySet().stream()
-                    .map(architect -> new Architect(architect.getKey(), ComplianceFigures.of(architect.getValue())))
-                    .toList();
-            return new Team(team.getKey(), ComplianceFigures.of(team.getValue()), architects);
+            List<Architect> members = team.getValue().stream()
+                    .sorted(Comparator.comparing(Architect::architectId)).toList();
+            ComplianceFigures figures = members.stream().map(Architect::figures)
+                    .reduce(ComplianceFigures.NONE, ComplianceFigures::plus);
+            return new Team(team.getKey(), figures, members);
         }).toList();
         return new ComplianceReport(teams);
     }

@@ -159,8 +159,9 @@ public class AssignmentConsumer {
 
     private EventEnvelope<EngagementReassigned> reassigned(EventEnvelope<?> cause, FtaAssigned assigned,
             Engagement engagement, Instant at) {
+        // keyed like the engagement's other events, so it follows them on their partition
         EngagementReassigned reassigned = new EngagementReassigned(engagement.id, assigned.requestId(),
-                assigned.tenantId(), engagement.architectId, assigned.architect(), at);
+                engagement.openedTenantId, engagement.architectId, assigned.architect(), at);
         return derived(cause, REASSIGNED, assigned, reassigned);
     }
 

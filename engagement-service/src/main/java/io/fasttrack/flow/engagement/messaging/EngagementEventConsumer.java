@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads the engagements topic into the projection, a batch at a time: how an empty database is rebuilt, and how
+ * Reads the engagements topic, and TenantIdentified from the requests topic, into the projection, a batch at a time: how an empty database is rebuilt, and how
  * events of other instances arrive. The service's own events were marked applied when they were written, so
  * their copies are skipped by id. A copy read back before its writer committed meets the writer's rows; that is
  * a transient failure, and the batch applied again after the writer committed finds the copy applied.
@@ -21,7 +21,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class EngagementEventConsumer {
 
     private static final Set<EventType> APPLIED = Set.of(EventType.ENGAGEMENT_OPENED, EventType.ENGAGEMENT_REASSIGNED,
-            EventType.TASK_COMPLETED, EventType.STATUS_NOTE_ADDED, EventType.DIBS_RECORDED, EventType.ENGAGEMENT_COMPLETED);
+            EventType.TASK_COMPLETED, EventType.STATUS_NOTE_ADDED, EventType.DIBS_RECORDED, EventType.ENGAGEMENT_COMPLETED,
+            EventType.STATUS_NOTE_DUE, EventType.ENGAGEMENT_STALE, EventType.TENANT_IDENTIFIED, EventType.REVIEW_DECIDED,
+            EventType.ESCALATION_RAISED, EventType.ESCALATION_RESOLVED);
 
     @Inject
     BatchConsumer consumer;

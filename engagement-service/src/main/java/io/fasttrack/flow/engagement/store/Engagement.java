@@ -1,11 +1,13 @@
 package io.fasttrack.flow.engagement.store;
 
+import io.fasttrack.flow.events.model.RequestType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 @Entity
 @Table(name = "engagement")
@@ -18,8 +20,12 @@ public class Engagement extends PanacheEntityBase {
     public String id;
     @Column(name = "request_id")
     public String requestId;
+    /** The customer: the real tenant once a placeholder was identified. */
     @Column(name = "tenant_id")
     public String tenantId;
+    /** The tenant it opened for; its events are keyed by it, so they all stay on one partition, in order. */
+    @Column(name = "opened_tenant_id")
+    public String openedTenantId;
     @Column(name = "architect_id")
     public String architectId;
     @Column(name = "architect_name")
@@ -42,8 +48,38 @@ public class Engagement extends PanacheEntityBase {
     public Instant lastActivityAt;
     @Column(name = "completed_at")
     public Instant completedAt;
+    /** The lapse (its {@code lastActivityAt}) StatusNoteDue was last published for. */
+    @Column(name = "note_due_reported_for")
+    public Instant noteDueReportedFor;
+    /** The lapse EngagementStale was last published for. */
+    @Column(name = "stale_reported_for")
+    public Instant staleReportedFor;
+    /** The first final review decision (APPROVED or REJECTED); null while none was recorded. */
+    @Column(name = "final_review_decision")
+    public String finalReviewDecision;
+    /** Escalations raised and not resolved yet. */
+    @Column(name = "open_escalations")
+    public int openEscalations;
 
     public boolean completed() {
         return COMPLETED.equals(status);
+    }
+
+    /**
+     * Ids of open engagements whose lapse (since {@code lastActivityAt}) reached a boundary and was not told for it:
+     * due a note at or before {@code noteDueBoundary}, stale at or before {@code staleBoundary}; oldest lapse first.
+     */
+    public static List<String> cadenceDue(Instant noteDueBoundary, Instant staleBoundary, int limit) {
+        return getEntityManager().createQuery("select e.id from Engagement e where e.status = :open and ("
+                        + "(e.lastActivityAt <= :noteDue and (e.noteDueReportedFor is null or e.noteDueReportedFor < e.lastActivityAt))"
+                        + " or (e.lastActivityAt <= :stale and (e.staleReportedFor is null or e.staleReportedFor < e.lastActivityAt)))"
+                        + " order by e.lastActivityAt, e.id", String.class)
+                .setParameter("open", OPEN).setParameter("noteDue", noteDueBoundary).setParameter("stale", staleBoundary)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** The request's type; null when the opening named none. */
+    public RequestType type() {
+        return requestType == null ? null : RequestType.valueOf(requestType);
     }
 }

@@ -5,9 +5,14 @@ import io.fasttrack.flow.events.DibsRecorded;
 import io.fasttrack.flow.events.EngagementCompleted;
 import io.fasttrack.flow.events.EngagementOpened;
 import io.fasttrack.flow.events.EngagementReassigned;
+import io.fasttrack.flow.events.EngagementStale;
+import io.fasttrack.flow.events.EscalationRaised;
+import io.fasttrack.flow.events.EscalationResolved;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
+import io.fasttrack.flow.events.ReviewDecided;
 import io.fasttrack.flow.events.StatusNoteAdded;
+import io.fasttrack.flow.events.StatusNoteDue;
 import io.fasttrack.flow.events.TaskCompleted;
 import io.fasttrack.flow.events.model.FtopTask;
 import io.fasttrack.flow.events.model.Workload;
@@ -56,11 +61,17 @@ public final class TouchedEngagements {
     /** Ids of the engagements whose DIBS were read or that opened in this batch, and those DIBS by id. */
     private final Set<String> dibsKnown = new HashSet<>();
     private final Map<String, Dibs> dibs = new HashMap<>();
+    /** Ids of the engagements whose escalations were read or that opened in this batch, and those escalations by id. */
+    private final Set<String> escalationsKnown = new HashSet<>();
+    private final Map<String, Escalation> escalations = new HashMap<>();
     private final List<Engagement> newEngagements = new ArrayList<>();
     private final List<EngagementTask> newTasks = new ArrayList<>();
     private final List<AssignmentHistory> newHolders = new ArrayList<>();
     private final List<StatusNote> newNotes = new ArrayList<>();
     private final List<Dibs> newDibs = new ArrayList<>();
+    private final List<Review> newReviews = new ArrayList<>();
+    private final List<ReviewRisk> newRisks = new ArrayList<>();
+    private final List<Escalation> newEscalations = new ArrayList<>();
 
     TouchedEngagements(TaskCatalogue catalogue, Collection<String> engagementIds) {
         this.catalogue = catalogue;
@@ -97,6 +108,17 @@ public final class TouchedEngagements {
         Dibs.ofAll(ids).forEach(found -> dibs.put(found.id, found));
     }
 
+    /** Reads the escalations of those engagements that exist, with one query; before any event is applied. */
+    public void readEscalationsOf(Collection<String> engagementIds) {
+        List<String> ids = engagementIds.stream().distinct().filter(stored::contains)
+                .filter(id -> !escalationsKnown.contains(id)).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        escalationsKnown.addAll(ids);
+        Escalation.ofAll(ids).forEach(found -> escalations.put(found.id, found));
+    }
+
     /** The engagement as the events applied so far left it; null when it does not exist. */
     public Engagement engagement(String engagementId) {
         return engagements.get(engagementId);
@@ -127,6 +149,14 @@ public final class TouchedEngagements {
         return Optional.ofNullable(dibs.get(Dibs.idOf(engagementId, workload.name())));
     }
 
+    /** One escalation of the engagement; its escalations must have been read (or the engagement opened in this batch). */
+    public Optional<Escalation> escalation(String engagementId, String escalationId) {
+        if (!escalationsKnown.contains(engagementId)) {
+            throw new IllegalStateException("the escalations of engagement " + engagementId + " were not read");
+        }
+        return Optional.ofNullable(escalations.get(Escalation.idOf(engagementId, escalationId)));
+    }
+
     /** The request's workloads are not in EngagementOpened; every FtaAssigned of the request carries them. */
     public void rememberScope(String engagementId, List<Workload> workloads) {
         Engagement engagement = engagements.get(engagementId);
@@ -150,12 +180,22 @@ public final class TouchedEngagements {
                     engagementIdOf(data));
         } else if (data instanceof EngagementReassigned reassigned) {
             reassign(envelope, engagement, reassigned);
+        } else if (data instanceof StatusNoteDue due) {
+            engagement.noteDueReportedFor = latest(engagement.noteDueReportedFor, due.lastNoteAt());
+        } else if (data instanceof EngagementStale stale) {
+            engagement.staleReportedFor = latest(engagement.staleReportedFor, stale.lastNoteAt());
         } else if (data instanceof TaskCompleted completed) {
             completeTask(engagement, completed);
         } else if (data instanceof StatusNoteAdded note) {
             addNote(envelope, engagement, note);
         } else if (data instanceof DibsRecorded recorded) {
             recordDibs(engagement, recorded);
+        } else if (data instanceof ReviewDecided decided) {
+            recordReview(envelope, engagement, decided);
+        } else if (data instanceof EscalationRaised raised) {
+            raiseEscalation(envelope, engagement, raised);
+        } else if (data instanceof EscalationResolved resolved) {
+            resolveEscalation(envelope, engagement, resolved);
         } else if (data instanceof EngagementCompleted completed) {
             engagement.status = Engagement.COMPLETED;
             engagement.completedAt = completed.completedAt();
@@ -170,7 +210,9 @@ public final class TouchedEngagements {
      */
     public void write() {
         EntityManager entityManager = Panache.getEntityManager();
-        Stream.of(newEngagements, newTasks, newHolders, newNotes, newDibs).flatMap(List::stream).forEach(entityManager::persist);
+        openForIdentifiedTenants();
+        Stream.of(newEngagements, newTasks, newHolders, newNotes, newDibs, newReviews, newRisks, newEscalations)
+                .flatMap(List::stream).forEach(entityManager::persist);
         try {
             entityManager.flush();
         } catch (RuntimeException failed) {
@@ -186,6 +228,10 @@ public final class TouchedEngagements {
             return e.engagementId();
         } else if (data instanceof EngagementReassigned e) {
             return e.engagementId();
+        } else if (data instanceof StatusNoteDue e) {
+            return e.engagementId();
+        } else if (data instanceof EngagementStale e) {
+            return e.engagementId();
         } else if (data instanceof TaskCompleted e) {
             return e.engagementId();
         } else if (data instanceof StatusNoteAdded e) {
@@ -193,6 +239,12 @@ public final class TouchedEngagements {
         } else if (data instanceof DibsRecorded e) {
             return e.engagementId();
         } else if (data instanceof EngagementCompleted e) {
+            return e.engagementId();
+        } else if (data instanceof ReviewDecided e) {
+            return e.engagementId();
+        } else if (data instanceof EscalationRaised e) {
+            return e.engagementId();
+        } else if (data instanceof EscalationResolved e) {
             return e.engagementId();
         }
         throw new IllegalArgumentException("not an engagement event: " + data.getClass().getSimpleName());
@@ -203,6 +255,7 @@ public final class TouchedEngagements {
         engagement.id = opened.engagementId();
         engagement.requestId = opened.requestId();
         engagement.tenantId = opened.tenantId();
+        engagement.openedTenantId = opened.tenantId();
         engagement.architectId = opened.architect().id();
         engagement.architectName = opened.architect().name();
         engagement.teamManager = opened.architect().teamManager();
@@ -230,7 +283,28 @@ public final class TouchedEngagements {
         tasks.put(engagement.id, opening);
         newTasks.addAll(opening);
         dibsKnown.add(engagement.id);
+        escalationsKnown.add(engagement.id);
         recordHolder(envelope, engagement, null, opened.openedAt());
+    }
+
+    /**
+     * An engagement opened for a placeholder that was identified already belongs to the real tenant; one query for
+     * the batch's new engagements. (One opened before the identification was folded when it came.)
+     */
+    private void openForIdentifiedTenants() {
+        Set<String> tenants = newEngagements.stream().map(engagement -> engagement.tenantId).collect(Collectors.toSet());
+        if (tenants.isEmpty()) {
+            return;
+        }
+        Map<String, String> realTenants = TenantIdentity.<TenantIdentity>list("placeholderId in ?1", tenants).stream()
+                .collect(Collectors.toMap(identity -> identity.placeholderId, identity -> identity.tenantId));
+        newEngagements.forEach(engagement -> engagement.tenantId = realTenants.getOrDefault(engagement.tenantId,
+                engagement.tenantId));
+    }
+
+    /** The lapse a cadence event was told for; the latest wins, so the order events are replayed in does not matter. */
+    private static Instant latest(Instant toldFor, Instant lapseStart) {
+        return toldFor == null || lapseStart.isAfter(toldFor) ? lapseStart : toldFor;
     }
 
     private void reassign(EventEnvelope<?> envelope, Engagement engagement, EngagementReassigned reassigned) {
@@ -294,6 +368,62 @@ public final class TouchedEngagements {
         current.businessReason = recorded.businessReason();
         current.successOwner = recorded.successOwner();
         current.recordedAt = recorded.recordedAt();
+    }
+
+    private void recordReview(EventEnvelope<?> envelope, Engagement engagement, ReviewDecided decided) {
+        Review review = new Review();
+        review.eventId = envelope.eventId();
+        review.engagementId = engagement.id;
+        review.decision = decided.decision().name();
+        review.note = decided.note();
+        review.decidedBy = decided.decidedBy();
+        review.decidedAt = decided.decidedAt() == null ? envelope.occurredAt() : decided.decidedAt();
+        newReviews.add(review);
+        for (int position = 0; position < decided.risks().size(); position++) {
+            ReviewRisk risk = new ReviewRisk();
+            risk.id = ReviewRisk.idOf(review.eventId, position);
+            risk.reviewEventId = review.eventId;
+            risk.position = position;
+            risk.risk = decided.risks().get(position);
+            newRisks.add(risk);
+        }
+        // the first final decision stands: one recorded later (two writers at once, or history) changes nothing
+        if (decided.decision().isFinal() && engagement.finalReviewDecision == null) {
+            engagement.finalReviewDecision = decided.decision().name();
+        }
+    }
+
+    private void raiseEscalation(EventEnvelope<?> envelope, Engagement engagement, EscalationRaised raised) {
+        String id = Escalation.idOf(engagement.id, raised.escalationId());
+        if (escalations.containsKey(id)) {
+            LOG.warnf("EscalationRaised %s raises escalation %s again; skipped", envelope.eventId(), raised.escalationId());
+            return;
+        }
+        Escalation escalation = new Escalation();
+        escalation.id = id;
+        escalation.escalationId = raised.escalationId();
+        escalation.engagementId = engagement.id;
+        escalation.severity = raised.severity().name();
+        escalation.blocker = raised.blocker();
+        escalation.owner = raised.owner();
+        escalation.raisedBy = raised.raisedBy();
+        escalation.raisedAt = raised.raisedAt() == null ? envelope.occurredAt() : raised.raisedAt();
+        escalations.put(id, escalation);
+        newEscalations.add(escalation);
+        engagement.openEscalations++;
+    }
+
+    private void resolveEscalation(EventEnvelope<?> envelope, Engagement engagement, EscalationResolved resolved) {
+        Optional<Escalation> escalation = escalation(engagement.id, resolved.escalationId());
+        if (escalation.isEmpty()) {
+            LOG.warnf("EscalationResolved %s names escalation %s that engagement %s does not have; skipped",
+                    envelope.eventId(), resolved.escalationId(), engagement.id);
+        } else if (!escalation.get().resolved()) {
+            escalation.get().resolution = resolved.resolution();
+            escalation.get().resolvedBy = resolved.resolvedBy();
+            escalation.get().resolvedAt = resolved.resolvedAt() == null ? envelope.occurredAt() : resolved.resolvedAt();
+            engagement.openEscalations--;
+        }
     }
 
     private static boolean concurrentWrite(Throwable failure) {

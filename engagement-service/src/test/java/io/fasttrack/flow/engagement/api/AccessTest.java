@@ -6,6 +6,8 @@ import static io.fasttrack.flow.engagement.Fixtures.engagementId;
 import static io.fasttrack.flow.engagement.Fixtures.request;
 import static io.fasttrack.flow.engagement.Fixtures.unique;
 import static io.fasttrack.flow.testing.Access.call;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -102,9 +104,85 @@ class AccessTest {
     }
 
     @Test
+    void reviewsAndEscalationsAreWrittenByTheirArchitectOrAManagerAndReadByAll() {
+        String reviewed = openMigrationException(unique("req"), unique("tenant"));
+        String review = "/engagements/" + reviewed + "/review";
+        String escalations = "/engagements/" + reviewed + "/escalations";
+        String changes = "{\"decision\": \"CHANGES_REQUESTED\"}";
+        String escalation = "{\"severity\": \"CRITICAL\", \"blocker\": \"no admin\", \"owner\": \"IT\"}";
+        String resolution = "{\"resolution\": \"admin found\"}";
+        String own = Tokens.of(holder, "architect");
+        String escalationId = call(own, "POST", escalations, escalation).statusCode(201).extract().path("escalationId");
+        String one = escalations + "/" + escalationId;
+        String resolve = one + "/resolve";
+
+        for (String[] write : List.of(new String[] {review, changes}, new String[] {escalations, escalation},
+                new String[] {resolve, resolution})) {
+            Access.refusesUnauthenticated("POST", write[0], write[1]);
+            Access.forbids("POST", write[0], write[1], "reader", "submitter");
+            call(Tokens.of(unique("fta"), "architect"), "POST", write[0], write[1])
+                    .statusCode(403).contentType(startsWith("application/problem+json"));
+        }
+        Access.refusesUnauthenticated("GET", one, null);
+        Access.forbids("GET", one, null, "submitter");
+        for (String role : List.of("reader", "architect", "manager")) {
+            call(Tokens.forRoles(role), "GET", one, null).statusCode(200).body("escalationId", equalTo(escalationId));
+        }
+
+        call(own, "POST", review, changes).statusCode(200);
+        call(own, "POST", resolve, resolution).statusCode(200);
+        String manager = Tokens.of(unique("tm"), "manager");
+        call(manager, "POST", review, changes).statusCode(200);
+        String managersEscalation = call(manager, "POST", escalations, escalation).statusCode(201).extract()
+                .path("escalationId");
+        call(manager, "POST", escalations + "/" + managersEscalation + "/resolve", resolution).statusCode(200);
+    }
+
+    /** Engagement answers name no requestor and no account team, whoever reads them: the engagement has none. */
+    @Test
+    void aReaderSeesNoPersonalDataInAnyEngagementAnswer() {
+        String requestId = unique("req");
+        String tenantId = unique("tenant");
+        String reviewed = openMigrationException(requestId, tenantId);
+        String reader = Tokens.forRoles("reader");
+        String own = Tokens.of(holder, "architect");
+        call(own, "POST", "/engagements/" + reviewed + "/review",
+                "{\"decision\": \"CHANGES_REQUESTED\", \"risks\": [\"archive size\"], \"note\": \"split\"}")
+                .statusCode(200);
+        String escalationId = call(own, "POST", "/engagements/" + reviewed + "/escalations",
+                "{\"severity\": \"HIGH\", \"blocker\": \"no admin\", \"owner\": \"IT\"}").statusCode(201)
+                .extract().path("escalationId");
+
+        List<String> personal = List.of(Fixtures.requestorOf(requestId), Fixtures.atuOf(requestId),
+                "csu-" + requestId + "@example.com", "Requestor");
+        for (String path : List.of("/engagements/" + reviewed, "/engagements?tenantId=" + tenantId,
+                "/engagements?tenantId=" + tenantId + "&escalated=true",
+                "/engagements/" + reviewed + "/escalations/" + escalationId)) {
+            String body = call(reader, "GET", path, null).statusCode(200).extract().asString();
+            assertThat(body).contains(reviewed);
+            personal.forEach(data -> assertThat(body).doesNotContain(data));
+        }
+        call(reader, "GET", "/engagements/" + reviewed, null)
+                .body("reviews[0].risks", contains("archive size"))
+                .body("escalations[0].escalationId", equalTo(escalationId));
+    }
+
+    /** A migration exception (it takes reviews) held by {@link #holder}. */
+    private String openMigrationException(String requestId, String tenantId) {
+        Fixtures.publish(assigned(request(requestId, tenantId, RequestType.MIGRATION_EXCEPTION, false, null,
+                List.of(Workload.EXCHANGE)), architect(holder, "tm-1"), null, Instant.now()));
+        String reader = Tokens.forRoles("reader");
+        Awaitility.await().atMost(Fixtures.WAIT).pollInterval(Duration.ofMillis(100)).until(() -> call(reader, "GET",
+                "/engagements/" + engagementId(requestId), null).extract().statusCode() == 200);
+        return engagementId(requestId);
+    }
+
+    @Test
     void complianceIsForManagers() {
         Access.refusesUnauthenticated("GET", "/compliance", null);
         Access.forbids("GET", "/compliance", null, "reader", "architect", "submitter");
         call(Tokens.forRoles("manager"), "GET", "/compliance", null).statusCode(200);
+        Access.forbids("GET", "/compliance?from=2026-01-01&to=2026-12-31", null, "reader", "architect", "submitter");
+        call(Tokens.forRoles("manager"), "GET", "/compliance?from=2026-01-01&to=2026-12-31", null).statusCode(200);
     }
 }

@@ -80,6 +80,12 @@ class TaskCompletionTest {
         assertThat(task.tenantId()).isEqualTo(tenantId);
         assertThat(records(engagementId, "EngagementCompleted")).isEmpty();
 
+        // a fund request needs its review decided too; the decision alone does not complete it while 3008 is open
+        given().contentType(ContentType.JSON).body("{\"decision\": \"APPROVED\"}")
+                .post("/engagements/{id}/review", engagementId)
+                .then().statusCode(200).body("status", equalTo("OPEN")).body("reviewRequired", equalTo(true));
+        assertThat(records(engagementId, "EngagementCompleted")).isEmpty();
+
         // the last mandatory task completes the engagement
         given().post("/engagements/{id}/tasks/3008/complete", engagementId)
                 .then().statusCode(200)

@@ -11,7 +11,10 @@ import io.fasttrack.flow.events.EngagementReassigned;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
+import io.fasttrack.flow.events.StatusNoteDue;
 import io.fasttrack.flow.events.TaskCompleted;
+import io.fasttrack.flow.events.TenantIdentified;
+import io.fasttrack.flow.events.Topic;
 import io.fasttrack.flow.events.model.ArchitectRef;
 import io.fasttrack.flow.events.model.FtopTask;
 import io.fasttrack.flow.events.model.RequestQueue;
@@ -38,6 +41,13 @@ public class RebuildProfile implements QuarkusTestProfile {
     public static final String GROUP = "engagement-rebuild";
     /** The tenant of the history: R1 opened for ana, a task completed, reassigned to ben; R2 opened for cy. */
     public static final String HISTORY_TENANT = "tenant-history";
+    /**
+     * R3 opened for this placeholder, its first lapse told (StatusNoteDue); the requests topic identifies the
+     * placeholder as {@link #IDENTIFIED_TENANT}.
+     */
+    public static final String PLACEHOLDER = "placeholder-history";
+    public static final String IDENTIFIED_TENANT = "tenant-identified-history";
+    public static final String PLACEHOLDER_REQUEST = "hist-" + PLACEHOLDER + "-3";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -78,9 +88,14 @@ public class RebuildProfile implements QuarkusTestProfile {
             EventEnvelope<FtaAssigned> toBen = assigned(first, ben, ana.id(), opened.plus(Duration.ofMinutes(2)));
             EventEnvelope<FtaAssigned> toCy = assigned(second, cy, null, opened);
             String firstEngagement = engagementId(first.requestId());
+            RequestSnapshot third = request(PLACEHOLDER_REQUEST, PLACEHOLDER, RequestType.MIGRATION_EXCEPTION, false, null,
+                    List.of());
+            ArchitectRef dee = architect("fta-dee-" + HISTORY_TENANT, "tm-1");
+            EventEnvelope<FtaAssigned> toDee = assigned(third, dee, null, opened);
+            String thirdEngagement = engagementId(third.requestId());
 
             EventStreams streams = new EventStreams();
-            List.of(toAna, toBen, toCy).forEach(assignment -> streams.publish(Fixtures.ASSIGNMENTS, assignment));
+            List.of(toAna, toBen, toCy, toDee).forEach(assignment -> streams.publish(Fixtures.ASSIGNMENTS, assignment));
             List.of(derived(toAna, "EngagementOpened", new EngagementOpened(firstEngagement, first.requestId(),
                             HISTORY_TENANT, ana, first.type(), RequestQueue.FTA, List.of(discovery, firstContact), opened)),
                     EventEnvelope.of(opened.plusSeconds(60), SERVICE, first.requestId(), null,
@@ -90,8 +105,15 @@ public class RebuildProfile implements QuarkusTestProfile {
                             HISTORY_TENANT, ana.id(), ben, toBen.data().assignedAt())),
                     derived(toCy, "EngagementOpened", new EngagementOpened(engagementId(second.requestId()),
                             second.requestId(), HISTORY_TENANT, cy, second.type(), RequestQueue.FTA, List.of(firstContact),
-                            opened)))
+                            opened)),
+                    derived(toDee, "EngagementOpened", new EngagementOpened(thirdEngagement, third.requestId(),
+                            PLACEHOLDER, dee, third.type(), RequestQueue.FTA, List.of(firstContact), opened)),
+                    EventEnvelope.of(opened, SERVICE, third.requestId(), null, new StatusNoteDue(thirdEngagement,
+                            third.requestId(), PLACEHOLDER, dee.id(), dee.teamManager(), opened,
+                            opened.plus(Duration.ofDays(14)), opened)))
                     .forEach(event -> streams.publish(Fixtures.ENGAGEMENTS, event));
+            streams.publish(Topic.REQUESTS.defaultName(), EventEnvelope.of(opened, "intake-service", null, null,
+                    new TenantIdentified(PLACEHOLDER, IDENTIFIED_TENANT, "manager", opened)));
             return Map.of();
         }
 

@@ -19,8 +19,11 @@ import io.fasttrack.flow.events.EngagementReassigned;
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
+import io.fasttrack.flow.events.StatusNoteDue;
+import io.fasttrack.flow.events.Topic;
 import io.fasttrack.flow.events.model.ArchitectRef;
 import io.fasttrack.flow.events.model.RequestSnapshot;
+import io.fasttrack.flow.kit.time.SettableClock;
 import io.fasttrack.flow.testing.EventStreams;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.mailer.Mail;
@@ -60,6 +63,12 @@ class RebuildWithoutMailTest {
 
     @Inject
     MockMailbox mailbox;
+
+    @Inject
+    SettableClock clock;
+
+    @Inject
+    CadenceSweep sweep;
 
     @Test
     void rebuildingFromHistoryMailsNobodyAndRestoresTheEngagements() {
@@ -110,13 +119,32 @@ class RebuildWithoutMailTest {
         assertThat(mailbox.getMailsSentTo(requestorOf(second.requestId()))).hasSize(1);
     }
 
+    @Test
+    void rebuildingFoldsTheIdentifiedPlaceholderAndKnowsTheToldLapses() {
+        Awaitility.await("the rebuild read the topics to their end").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(RebuildWithoutMailTest::caughtUp);
+        String third = engagementId(RebuildProfile.PLACEHOLDER_REQUEST);
+        Instant opened = Instant.parse(awaitEngagement(third).body("tenantId", equalTo(RebuildProfile.IDENTIFIED_TENANT))
+                .extract().path("openedAt"));
+        try {
+            clock.set(opened.plus(Duration.ofDays(14)));
+            sweep.sweep();
+            // R3's lapse was told in history: nothing new; R2's was not: told now
+            assertThat(Fixtures.engagementEvents(third, StatusNoteDue.class)).hasSize(1);
+            String second = engagementId("hist-" + RebuildProfile.HISTORY_TENANT + "-2");
+            assertThat(Fixtures.engagementEvents(second, StatusNoteDue.class)).hasSize(1);
+        } finally {
+            clock.reset();
+        }
+    }
+
     /** Whether the rebuild's consumer group committed offsets up to the end of every partition it reads. */
     private static boolean caughtUp() throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, InJvmKafkaBroker.bootstrapServers()))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(RebuildProfile.GROUP)
                     .partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-            for (String topic : List.of(Fixtures.ASSIGNMENTS, Fixtures.ENGAGEMENTS)) {
+            for (String topic : List.of(Fixtures.ASSIGNMENTS, Fixtures.ENGAGEMENTS, Topic.REQUESTS.defaultName())) {
                 for (int partition = 0; partition < InJvmKafkaBroker.PARTITIONS; partition++) {
                     ends.put(new TopicPartition(topic, partition), OffsetSpec.latest());
                 }

@@ -1,5 +1,6 @@
 package io.fasttrack.flow.health.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fasttrack.flow.events.model.HealthDriver;
 import io.fasttrack.flow.events.model.Workload;
 import io.fasttrack.flow.health.domain.Forecaster;
@@ -9,7 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** GET /customers/{tenantId}/health. Utilizations are fractions of 1 (0.42 = 42 %). */
+/**
+ * GET /customers/{tenantId}/health. Utilizations are fractions of 1 (0.42 = 42 %). {@code renewalDate} is the
+ * contract's (PUT /customers/{tenantId}/contract) when one was recorded, else the latest one a usage report carried.
+ */
 public record CustomerHealthView(
         String tenantId,
         String category,
@@ -17,14 +21,23 @@ public record CustomerHealthView(
         BigDecimal utilization,
         LocalDate asOf,
         LocalDate renewalDate,
+        LocalDate anniversaryDate,
+        String fastTrackManager,
         List<WorkloadView> workloads,
         List<ChangeView> history,
         Forecaster.Forecast forecast,
         OwnerView owner,
         List<EngagementView> engagements) {
 
-    /** The latest report of one workload. */
-    public record WorkloadView(Workload workload, long licensed, long active, BigDecimal utilization, LocalDate asOf) {
+    /**
+     * The latest report of one workload, and what it takes to move up: with {@code activeUsersForNextCategory}
+     * active users of this workload (the others as they are) the customer leaves its category for
+     * {@code nextCategory} or above, margin included; one fewer does not. Both absent at the top category; the
+     * count absent when this workload cannot do it alone.
+     */
+    public record WorkloadView(Workload workload, long licensed, long active, BigDecimal utilization, LocalDate asOf,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String nextCategory,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long activeUsersForNextCategory) {
     }
 
     public record ChangeView(UUID eventId, String previousCategory, String newCategory, String direction,

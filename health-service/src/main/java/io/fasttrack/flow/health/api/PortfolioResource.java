@@ -3,6 +3,7 @@ package io.fasttrack.flow.health.api;
 import io.fasttrack.flow.events.http.Problem.Violation;
 import io.fasttrack.flow.health.domain.CategoryScale;
 import io.fasttrack.flow.health.store.CategoryChange;
+import io.fasttrack.flow.health.store.CustomerAccount;
 import io.fasttrack.flow.health.store.CustomerHealth;
 import io.fasttrack.flow.health.store.CustomerOwner;
 import io.fasttrack.flow.kit.api.Paging;
@@ -30,28 +31,36 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * GET /portfolio. {@code fastTrackManager} groups by the FastTrack architect assigned to the customer (the
- * contracts carry the assigned architect and their team manager, not a separate FastTrack Manager), so it is
- * the same grouping as {@code architect}. A customer without an owner, or whose owner lacks the grouped
- * attribute, is in the {@code unassigned} group (listed last). Moves are counted in the customer's current group.
- * The groups are a page like every list: {@code {items, total, page, size}}.
+ * GET /portfolio. {@code fastTrackManager} groups by the customer's FastTrack Manager (PUT /customers/{id}/owner),
+ * {@code architect} by the architect of its latest FTA-queue assignment. A customer without one, or whose owner
+ * lacks the grouped attribute, is in the {@code unassigned} group (listed last). Moves are counted in the
+ * customer's current group. The groups are a page like every list: {@code {items, total, page, size}}.
  */
 @Path("/portfolio")
 public class PortfolioResource {
 
     static final String UNASSIGNED = "unassigned";
 
+    /** What a customer is grouped by: its architect owner and its account, either null when it has none. */
+    private record Owned(CustomerOwner owner, CustomerAccount account) {
+
+        String ofOwner(Function<CustomerOwner, String> attribute) {
+            return owner == null ? null : attribute.apply(owner);
+        }
+    }
+
     enum GroupBy {
-        fastTrackManager(owner -> owner.architectId, owner -> owner.architectName),
-        architect(owner -> owner.architectId, owner -> owner.architectName),
-        teamManager(owner -> owner.teamManager, owner -> owner.teamManager),
-        region(owner -> owner.region, owner -> owner.region),
-        segment(owner -> owner.segment, owner -> owner.segment);
+        fastTrackManager(customer -> customer.account() == null ? null : customer.account().fastTrackManager,
+                customer -> customer.account().fastTrackManager),
+        architect(customer -> customer.ofOwner(owner -> owner.architectId), customer -> customer.ofOwner(owner -> owner.architectName)),
+        teamManager(customer -> customer.ofOwner(owner -> owner.teamManager), customer -> customer.ofOwner(owner -> owner.teamManager)),
+        region(customer -> customer.ofOwner(owner -> owner.region), customer -> customer.ofOwner(owner -> owner.region)),
+        segment(customer -> customer.ofOwner(owner -> owner.segment), customer -> customer.ofOwner(owner -> owner.segment));
 
-        final Function<CustomerOwner, String> key;
-        final Function<CustomerOwner, String> name;
+        final Function<Owned, String> key;
+        final Function<Owned, String> name;
 
-        GroupBy(Function<CustomerOwner, String> key, Function<CustomerOwner, String> name) {
+        GroupBy(Function<Owned, String> key, Function<Owned, String> name) {
             this.key = key;
             this.name = name;
         }
@@ -93,8 +102,11 @@ public class PortfolioResource {
         CustomerOwner.<CustomerOwner>listAll().forEach(owner -> owners.put(owner.tenantId, owner));
         Map<String, String> categories = new HashMap<>();
         CustomerHealth.<CustomerHealth>listAll().forEach(customer -> categories.put(customer.tenantId, customer.category));
+        Map<String, CustomerAccount> accounts = new HashMap<>();
+        CustomerAccount.<CustomerAccount>list("fastTrackManager is not null").forEach(account -> accounts.put(account.tenantId, account));
         Set<String> tenants = new TreeSet<>(owners.keySet());
         tenants.addAll(categories.keySet());
+        tenants.addAll(accounts.keySet());
         if (teamManager != null) {
             tenants.removeIf(tenant -> owners.get(tenant) == null || !teamManager.equals(owners.get(tenant).teamManager));
         }
@@ -102,9 +114,9 @@ public class PortfolioResource {
         Map<String, GroupTally> groups = new HashMap<>();
         Map<String, GroupTally> groupOfTenant = new HashMap<>();
         for (String tenant : tenants) {
-            CustomerOwner owner = owners.get(tenant);
-            String key = owner == null ? null : groupBy.key.apply(owner);
-            String name = key == null ? UNASSIGNED : groupBy.name.apply(owner);
+            Owned customer = new Owned(owners.get(tenant), accounts.get(tenant));
+            String key = groupBy.key.apply(customer);
+            String name = key == null ? UNASSIGNED : groupBy.name.apply(customer);
             GroupTally tally = groups.computeIfAbsent(key == null ? UNASSIGNED : key, k -> new GroupTally(k, name));
             tally.add(categories.get(tenant));
             groupOfTenant.put(tenant, tally);

@@ -9,16 +9,20 @@ import io.fasttrack.flow.kit.api.JsonFields;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Reads the body of POST /usage: one report object, or an array of them. Every problem of every item is
- * collected, named by its JSON path ({@code active} for a single report, {@code [3].active} in an array). Each
- * item is read by the kit's {@link JsonFields}, so its texts and dates follow the same limits as every service's.
+ * collected, named by its JSON path ({@code active} for a single report, {@code [3].active} in an array), the first
+ * hundred worded and the rest only counted. Each item is read by the kit's {@link JsonFields}, so its texts and
+ * dates follow the same limits as every service's.
  */
 final class UsageReportReader {
 
+    /** Most licensed seats (or devices) and active users a report may state: far above any tenant, far below overflow. */
+    static final long MAX_SEATS = 1_000_000_000L;
     private static final Set<String> FIELDS = Set.of("tenantId", "workload", "licensed", "active", "asOf", "renewalDate");
     private static final String WORKLOADS = Arrays.toString(Workload.values());
 
@@ -26,23 +30,23 @@ final class UsageReportReader {
     record Report(String tenantId, Workload workload, long licensed, long active, LocalDate asOf, LocalDate renewalDate) {
     }
 
-    record Result(List<Report> reports, List<Violation> violations) {
+    record Result(List<Report> reports, BoundedViolations violations) {
     }
 
     private UsageReportReader() {
     }
 
-    static Result read(JsonNode body, LocalDate today, int maxBatchSize) {
+    /** Reads the body; {@code violations} may hold problems found before it (a header), listed first. */
+    static Result read(JsonNode body, LocalDate today, int maxBatchSize, BoundedViolations violations) {
         List<Report> reports = new ArrayList<>();
-        List<Violation> violations = new ArrayList<>();
         if (body == null || !(body.isObject() || body.isArray())) {
-            violations.add(new Violation("$", "must be a usage report object or an array of them"));
+            violations.add("$", "must be a usage report object or an array of them");
         } else if (body.isObject()) {
             readOne(body, "", today, reports, violations);
         } else if (body.isEmpty()) {
-            violations.add(new Violation("$", "must hold at least one usage report"));
+            violations.add("$", "must hold at least one usage report");
         } else if (body.size() > maxBatchSize) {
-            violations.add(new Violation("$", "holds " + body.size() + " reports; at most " + maxBatchSize + " are accepted per call"));
+            violations.add("$", "holds " + body.size() + " reports; at most " + maxBatchSize + " are accepted per call");
         } else {
             for (int i = 0; i < body.size(); i++) {
                 readOne(body.get(i), "[" + i + "]", today, reports, violations);
@@ -51,23 +55,19 @@ final class UsageReportReader {
         return new Result(reports, violations);
     }
 
-    private static void readOne(JsonNode item, String path, LocalDate today, List<Report> reports, List<Violation> violations) {
+    private static void readOne(JsonNode item, String path, LocalDate today, List<Report> reports, BoundedViolations violations) {
         if (!(item instanceof ObjectNode object)) {
-            violations.add(new Violation(path.isEmpty() ? "$" : path, "must be a usage report object"));
+            violations.add(path.isEmpty() ? "$" : path, "must be a usage report object");
             return;
         }
-        JsonFields fields = JsonFields.of(object).allowOnly(FIELDS);
+        String prefix = path.isEmpty() ? "" : path + ".";
+        boolean unknownFields = refuseUnknownFields(object, prefix, violations);
+        JsonFields fields = JsonFields.of(object);
         String tenantId = fields.requiredText("tenantId", FieldLimit.ID);
         Workload workload = workload(fields);
-        Long licensed = count(fields, "licensed");
-        if (licensed != null && licensed <= 0) {
-            fields.violation("licensed", "must be greater than 0");
-            licensed = null;
-        }
-        Long active = count(fields, "active");
-        if (active != null && active < 0) {
-            fields.violation("active", "must be 0 or more");
-        } else if (active != null && licensed != null && active > licensed) {
+        Long licensed = seats(fields, "licensed", 1);
+        Long active = seats(fields, "active", 0);
+        if (active != null && licensed != null && active > licensed) {
             fields.violation("active", "must not exceed licensed (" + licensed + ")");
         }
         LocalDate asOf = fields.requiredDate("asOf");
@@ -76,11 +76,31 @@ final class UsageReportReader {
         }
         LocalDate renewalDate = fields.optionalDate("renewalDate");
         List<Violation> found = fields.violations();
-        if (found.isEmpty()) {
+        if (found.isEmpty() && !unknownFields) {
             reports.add(new Report(tenantId, workload, licensed, active, asOf, renewalDate));
         }
-        String prefix = path.isEmpty() ? "" : path + ".";
-        found.forEach(violation -> violations.add(new Violation(prefix + violation.field(), violation.message())));
+        found.forEach(violation -> violations.add(prefix + violation.field(), violation.message()));
+    }
+
+    /**
+     * Names every field the report does not have as unknown; past the listed violations they are only counted, so a
+     * body of 400,000 unknown fields makes no 400,000 objects. Returns whether there was any.
+     */
+    private static boolean refuseUnknownFields(ObjectNode object, String prefix, BoundedViolations violations) {
+        boolean found = false;
+        Iterator<String> names = object.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                found = true;
+                if (violations.listsMore()) {
+                    violations.add(prefix + name, "unknown field");
+                } else {
+                    violations.count();
+                }
+            }
+        }
+        return found;
     }
 
     private static Workload workload(JsonFields fields) {
@@ -100,13 +120,15 @@ final class UsageReportReader {
         return null;
     }
 
-    /** Seats and devices: whole numbers that may exceed an int, which the kit's integer fields stop at. */
-    private static Long count(JsonFields fields, String field) {
+    /** Seats and devices: whole numbers from {@code min} to {@link #MAX_SEATS}, more than the kit's int fields take. */
+    private static Long seats(JsonFields fields, String field, long min) {
         JsonNode node = fields.value(field);
         if (node == null || node.isNull()) {
             fields.violation(field, "is required");
-        } else if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+        } else if (!node.isIntegralNumber()) {
             fields.violation(field, "must be a whole number");
+        } else if (!node.canConvertToLong() || node.longValue() < min || node.longValue() > MAX_SEATS) {
+            fields.violation(field, "must be a whole number from " + min + " to " + MAX_SEATS);
         } else {
             return node.longValue();
         }

@@ -40,6 +40,20 @@ public final class CategoryRule {
         return fellBelow || roseAbove ? scale.categoryOf(utilization) : current;
     }
 
+    /** The category right above {@code category}, or null at the top (or for a category this scale does not know). */
+    public String nextAbove(String category) {
+        if (!scale.knows(category)) {
+            return null;
+        }
+        int next = scale.rank(category) + 1;
+        return next < scale.names().size() ? scale.names().get(next) : null;
+    }
+
+    /** Whether {@code next} ranks above {@code current}. */
+    public boolean isAbove(String next, String current) {
+        return scale.rank(next) > scale.rank(current);
+    }
+
     /** UP, DOWN or NEW (no previous category) for a move between two different categories. */
     public String direction(String previous, String next) {
         if (previous == null || !scale.knows(previous)) {

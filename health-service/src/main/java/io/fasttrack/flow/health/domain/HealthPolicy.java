@@ -4,6 +4,7 @@ import io.fasttrack.flow.events.model.HealthDriver;
 import io.fasttrack.flow.events.model.Workload;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +40,51 @@ public final class HealthPolicy {
         Change change = new Change(currentCategory, category, rule.direction(currentCategory, category),
                 currentUtilization, utilization, Drivers.between(baseline, perWorkload, driverLimit));
         return new Assessment(category, utilization, perWorkload, change);
+    }
+
+    /**
+     * What it takes to move up, per workload: the fewest active users of that workload (every other workload as it
+     * is) with which the customer leaves {@code category} upwards under the same rule as a report, margin and
+     * rounding included; one user fewer does not. Empty at the top category; {@code activeUsers} is null when the
+     * workload cannot lift the customer alone, even with every licensed user active.
+     */
+    public Map<Workload, StepUp> stepsUp(String category, Collection<WorkloadUsage> latestPerWorkload) {
+        String next = rule.nextAbove(category);
+        Map<Workload, StepUp> steps = new EnumMap<>(Workload.class);
+        if (next == null) {
+            return steps;
+        }
+        for (WorkloadUsage usage : latestPerWorkload) {
+            long fewest = usage.active() + 1;
+            long most = usage.licensed();
+            if (fewest > most || !rises(category, latestPerWorkload, usage, most)) {
+                steps.put(usage.workload(), new StepUp(next, null));
+                continue;
+            }
+            // the utilization only grows with the active users, so the first count that rises is found by halving
+            while (fewest < most) {
+                long middle = fewest + (most - fewest) / 2;
+                if (rises(category, latestPerWorkload, usage, middle)) {
+                    most = middle;
+                } else {
+                    fewest = middle + 1;
+                }
+            }
+            steps.put(usage.workload(), new StepUp(next, fewest));
+        }
+        return steps;
+    }
+
+    private boolean rises(String category, Collection<WorkloadUsage> latestPerWorkload, WorkloadUsage changed, long active) {
+        List<WorkloadUsage> withActive = latestPerWorkload.stream()
+                .map(usage -> usage.workload() == changed.workload()
+                        ? new WorkloadUsage(usage.workload(), usage.licensed(), active, usage.asOf()) : usage)
+                .toList();
+        return rule.isAbove(rule.categorize(category, Utilization.seatWeighted(withActive)), category);
+    }
+
+    /** The category above the current one and the active users of one workload that reach it (null: out of its reach). */
+    public record StepUp(String nextCategory, Long activeUsers) {
     }
 
     /** The outcome of one assessment; {@code change} is null when the category stays. */

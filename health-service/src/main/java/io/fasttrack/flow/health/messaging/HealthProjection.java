@@ -14,6 +14,8 @@ import io.fasttrack.flow.health.domain.WorkloadUsage;
 import io.fasttrack.flow.health.store.BatchRows;
 import io.fasttrack.flow.health.store.CategoryChange;
 import io.fasttrack.flow.health.store.CustomerHealth;
+import io.fasttrack.flow.health.store.RenewalsDue;
+import io.fasttrack.flow.health.store.TenantAlias;
 import io.fasttrack.flow.health.store.UsageReport;
 import io.fasttrack.flow.health.store.UsageReports;
 import io.fasttrack.flow.health.store.WorkloadLatest;
@@ -33,9 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Applies the fresh UsageReported of a batch in record order: stores each report, reassesses its customer's
@@ -66,11 +65,11 @@ public class HealthProjection {
     @Inject
     MeterRegistry metrics;
 
-    // a batch of usage reports may change hundreds of categories at once; the batch size bounds the buffer
     @Inject
-    @Channel("health-out")
-    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-    Emitter<EventEnvelope<HealthCategoryChanged>> health;
+    HealthTopic topic;
+
+    @Inject
+    RenewalWatch renewals;
 
     /** A usage report of the batch with the seats it reports, checked before anything of the batch is written. */
     private record Report(EventEnvelope<EventData> cause, UsageReported reported, WorkloadUsage usage) {
@@ -88,6 +87,12 @@ public class HealthProjection {
             }
         }
 
+        /** The report as its customer's: a placeholder's report belongs to the real tenant it was identified as. */
+        Report belongingTo(String tenantId) {
+            return tenantId.equals(tenantId()) ? this : new Report(cause, new UsageReported(tenantId, reported.workload(),
+                    reported.licensed(), reported.active(), reported.asOf(), reported.renewalDate(), reported.reportedAt()), usage);
+        }
+
         String tenantId() {
             return reported.tenantId();
         }
@@ -96,10 +101,13 @@ public class HealthProjection {
     /** Applies the batch's usage reports not applied before, in record order, inside the kit's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(List<EventEnvelope<EventData>> fresh, Effects effects) {
-        List<Report> reports = fresh.stream().map(Report::of).toList();
+        List<Report> reported = fresh.stream().map(Report::of).toList();
+        Map<String, String> realTenants = TenantAlias.resolve(reported.stream().map(Report::tenantId).collect(Collectors.toSet()));
+        List<Report> reports = reported.stream().map(report -> report.belongingTo(realTenants.get(report.tenantId()))).toList();
         Set<String> tenants = reports.stream().map(Report::tenantId).collect(Collectors.toSet());
         BatchRows<CustomerHealth> customers = new BatchRows<>(CustomerHealth.ofTenants(tenants));
         Map<String, Map<Workload, WorkloadLatest>> latest = WorkloadLatest.ofTenants(tenants);
+        RenewalsDue renewalsDue = RenewalsDue.of(tenants);
         // by report key: a later report for the same customer, workload and date replaces the earlier one
         Map<String, UsageReport> history = new LinkedHashMap<>();
         List<WorkloadLatest> newLatest = new ArrayList<>();
@@ -118,6 +126,8 @@ public class HealthProjection {
             }
             CustomerHealth customer = customers.getOrCreate(report.tenantId(), CustomerHealth::first);
             reassess(report, customer, latestOfTenant.values(), effects);
+            renewalsDue.after(report.tenantId(), row, report.usage(),
+                    (account, usageHistory) -> renewals.check(account, customer, usageHistory, report.cause(), effects));
         }
         usageReports.replace(history.values());
         // like the customers, latest reports new in this batch are persisted once it is applied, one table after the other
@@ -132,27 +142,36 @@ public class HealthProjection {
             customer.renewalDate = reported.renewalDate();
             customer.renewalReportedAsOf = reported.asOf();
         }
-        List<WorkloadUsage> latest = latestOfTenant.stream().map(WorkloadLatest::toUsage).toList();
+        reassess(customer, latestOfTenant.stream().map(WorkloadLatest::toUsage).toList(), reported.asOf(), report.cause(), effects);
+    }
+
+    /**
+     * Assesses the customer from the latest report of each of its workloads and, on a change of category, publishes
+     * HealthCategoryChanged (id derived from {@code cause}) and keeps it in the history.
+     *
+     * @param asOf the date of what changed: the report's, or the latest report folded in from a placeholder
+     */
+    public void reassess(CustomerHealth customer, List<WorkloadUsage> latest, LocalDate asOf, EventEnvelope<?> cause,
+            Effects effects) {
         HealthPolicy.Assessment assessment = policy.assess(customer.category, customer.utilization, readBaseline(customer.baseline), latest);
         customer.utilization = assessment.utilization();
         customer.latestAsOf = latest.stream().map(WorkloadUsage::asOf).max(LocalDate::compareTo).orElseThrow();
-        customer.updatedAt = report.cause().occurredAt();
+        customer.updatedAt = cause.occurredAt();
         if (assessment.changed()) {
-            publishChange(report, assessment.change(), effects);
+            publishChange(customer.tenantId, assessment.change(), asOf, cause, effects);
             customer.category = assessment.category();
-            customer.categorySince = reported.asOf();
+            customer.categorySince = asOf;
             customer.baseline = writeJson(assessment.perWorkload());
         }
     }
 
-    private void publishChange(Report report, HealthPolicy.Change change, Effects effects) {
-        EventEnvelope<EventData> cause = report.cause();
-        HealthCategoryChanged changed = new HealthCategoryChanged(report.tenantId(), change.previousCategory(),
+    private void publishChange(String tenantId, HealthPolicy.Change change, LocalDate asOf, EventEnvelope<?> cause, Effects effects) {
+        HealthCategoryChanged changed = new HealthCategoryChanged(tenantId, change.previousCategory(),
                 change.newCategory(), change.direction(), change.previousUtilization(), change.utilization(),
-                change.drivers(), report.reported().asOf(), cause.occurredAt());
+                change.drivers(), asOf, cause.occurredAt());
         EventEnvelope<HealthCategoryChanged> envelope = EventEnvelope.of(cause.derivedId("HealthCategoryChanged"),
                 cause.occurredAt(), SOURCE, cause.correlationId(), cause.eventId().toString(), changed);
-        effects.publish(health, envelope);
+        topic.publish(effects, envelope);
 
         CategoryChange row = new CategoryChange();
         row.eventId = envelope.eventId();

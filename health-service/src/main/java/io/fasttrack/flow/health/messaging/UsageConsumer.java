@@ -25,9 +25,12 @@ public class UsageConsumer {
     @Inject
     HealthProjection projection;
 
+    @Inject
+    TenantFoldLock folds;
+
     @Incoming("usage-in")
     @Blocking(ordered = true)
     public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
-        return consumer.consume(batch, Set.of(EventType.USAGE_REPORTED), projection::apply);
+        return folds.shared(() -> consumer.consume(batch, Set.of(EventType.USAGE_REPORTED), projection::apply));
     }
 }

@@ -50,6 +50,28 @@ public class CustomerOwner extends PanacheEntityBase {
         return byTenant;
     }
 
+    /**
+     * Takes the owner of a placeholder folded into this customer when its assignment is the later one; where the
+     * customer is stays known either way (as when the placeholder's assignment had arrived under this customer).
+     */
+    public void absorb(CustomerOwner other) {
+        boolean later = other.assignedAt.isAfter(assignedAt);
+        if (later) {
+            architectId = other.architectId;
+            architectName = other.architectName;
+            teamManager = other.teamManager;
+            requestId = other.requestId;
+            assignedAt = other.assignedAt;
+        }
+        if (other.region != null && (later || region == null)) {
+            region = other.region;
+        }
+        if (other.customerName != null && (later || customerName == null)) {
+            customerName = other.customerName;
+            segment = other.segment != null ? other.segment : segment;
+        }
+    }
+
     /** A customer not assigned before ({@link #assignedAt} null): the event that created it makes its architect the owner. */
     public static CustomerOwner of(String tenantId) {
         CustomerOwner owner = new CustomerOwner();

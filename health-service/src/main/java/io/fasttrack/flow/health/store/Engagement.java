@@ -26,6 +26,9 @@ public class Engagement extends PanacheEntityBase {
     @Column(name = "engagement_id")
     public String engagementId;
 
+    /** The queue of the answered request (FTA, FTCHELP), null until its assignment arrived. */
+    public String queue;
+
     @Column(name = "architect_id", nullable = false)
     public String architectId;
 

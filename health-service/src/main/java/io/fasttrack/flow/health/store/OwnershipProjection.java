@@ -6,17 +6,20 @@ import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.model.ArchitectRef;
+import io.fasttrack.flow.events.model.RequestQueue;
 import io.fasttrack.flow.kit.messaging.InvalidEventException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The portfolio owner of a customer is the architect of its most recent assignment (by assignment time, so
- * replaying the topics in any interleaving gives the same owner). Completing an engagement ends nothing in
+ * The portfolio owner of a customer is the architect of its most recent assignment from the FTA queue (by
+ * assignment time, so replaying the topics in any interleaving gives the same owner); an FTCHelp answer is
+ * history only. What arrives under a placeholder identified as a real tenant belongs to the real tenant. Completing an engagement ends nothing in
  * the portfolio: the customer keeps its owner, and the engagement stays in the ownership history.
  *
  * <p>Set-wise: the owners and engagements a batch touches are read with one query each, the events are applied
@@ -28,24 +31,25 @@ public class OwnershipProjection {
     /** Applies the batch's ownership events not applied before, in record order, inside the kit's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(List<EventEnvelope<EventData>> fresh) {
-        Set<String> tenants = new HashSet<>();
+        Set<String> named = new HashSet<>();
         Set<String> requests = new HashSet<>();
         for (EventEnvelope<EventData> event : fresh) {
             Touched touched = Touched.by(event);
-            tenants.add(touched.tenantId());
+            named.add(touched.tenantId());
             if (touched.requestId() != null) {
                 requests.add(touched.requestId());
             }
         }
-        BatchRows<CustomerOwner> owners = new BatchRows<>(CustomerOwner.ofTenants(tenants));
+        Map<String, String> realTenants = TenantAlias.resolve(named);
+        BatchRows<CustomerOwner> owners = new BatchRows<>(CustomerOwner.ofTenants(new HashSet<>(realTenants.values())));
         BatchRows<Engagement> engagements = new BatchRows<>(Engagement.ofRequests(requests));
         for (EventEnvelope<EventData> event : fresh) {
             if (event.data() instanceof FtaAssigned assigned) {
-                assigned(event, assigned, owners, engagements);
+                assigned(event, assigned, realTenants.get(assigned.tenantId()), owners, engagements);
             } else if (event.data() instanceof EngagementReassigned reassigned) {
-                reassigned(event, reassigned, owners, engagements);
+                reassigned(event, reassigned, realTenants.get(reassigned.tenantId()), owners, engagements);
             } else if (event.data() instanceof EngagementCompleted completed) {
-                completed(completed, engagements);
+                completed(completed, realTenants.get(completed.tenantId()), engagements);
             }
         }
         owners.persistCreated();
@@ -86,42 +90,62 @@ public class OwnershipProjection {
         }
     }
 
-    private static void assigned(EventEnvelope<?> envelope, FtaAssigned assigned, BatchRows<CustomerOwner> owners,
+    /**
+     * An answer from the FTA queue makes its architect the customer's owner; an FTCHelp answer (a sales inquiry, a
+     * benefit question) is an engagement of the customer's history and never takes the customer from its architect.
+     */
+    private static void assigned(EventEnvelope<?> envelope, FtaAssigned assigned, String tenantId, BatchRows<CustomerOwner> owners,
             BatchRows<Engagement> engagements) {
         Instant at = assigned.assignedAt() != null ? assigned.assignedAt() : envelope.occurredAt();
         ArchitectRef architect = assigned.architect();
-        CustomerOwner owner = owners.getOrCreate(assigned.tenantId(), CustomerOwner::of);
-        boolean latest = owner.assignedAt == null || !at.isBefore(owner.assignedAt);
-        if (latest) {
-            owner.architectId = architect.id();
-            owner.architectName = architect.name();
-            owner.teamManager = architect.teamManager();
-            owner.requestId = assigned.requestId();
-            owner.assignedAt = at;
-        }
         var request = assigned.request();
-        if (request.region() != null && (latest || owner.region == null)) {
-            owner.region = request.region().name();
-        }
-        if (request.customer() != null && (latest || owner.customerName == null)) {
-            owner.customerName = request.customer().name();
-            if (request.customer().segment() != null) {
-                owner.segment = request.customer().segment().name();
+        if (request.queue() == RequestQueue.FTA) {
+            CustomerOwner owner = owners.getOrCreate(tenantId, CustomerOwner::of);
+            boolean latest = owner.assignedAt == null || !at.isBefore(owner.assignedAt);
+            if (latest) {
+                owner.architectId = architect.id();
+                owner.architectName = architect.name();
+                owner.teamManager = architect.teamManager();
+                owner.requestId = assigned.requestId();
+                owner.assignedAt = at;
+            }
+            if (request.region() != null && (latest || owner.region == null)) {
+                owner.region = request.region().name();
+            }
+            if (request.customer() != null && (latest || owner.customerName == null)) {
+                owner.customerName = request.customer().name();
+                if (request.customer().segment() != null) {
+                    owner.segment = request.customer().segment().name();
+                }
             }
         }
         Engagement engagement = engagements.getOrCreate(assigned.requestId(),
-                requestId -> Engagement.of(requestId, assigned.tenantId(), architect.id()));
+                requestId -> Engagement.of(requestId, tenantId, architect.id()));
+        engagement.queue = request.queue() == null ? null : request.queue().name();
         engagement.architectId = architect.id();
         engagement.architectName = architect.name();
         engagement.teamManager = architect.teamManager();
         engagement.assignedAt = at;
     }
 
-    private static void reassigned(EventEnvelope<?> envelope, EngagementReassigned reassigned, BatchRows<CustomerOwner> owners,
-            BatchRows<Engagement> engagements) {
+    /** A reassigned engagement moves the customer to the new architect, unless it answers an FTCHelp request. */
+    private static void reassigned(EventEnvelope<?> envelope, EngagementReassigned reassigned, String tenantId,
+            BatchRows<CustomerOwner> owners, BatchRows<Engagement> engagements) {
         Instant at = reassigned.reassignedAt() != null ? reassigned.reassignedAt() : envelope.occurredAt();
         ArchitectRef architect = reassigned.toArchitect();
-        CustomerOwner owner = owners.getOrCreate(reassigned.tenantId(), CustomerOwner::of);
+        Engagement engagement = null;
+        if (reassigned.requestId() != null) {
+            engagement = engagements.getOrCreate(reassigned.requestId(),
+                    requestId -> Engagement.of(requestId, tenantId, architect.id()));
+            engagement.engagementId = reassigned.engagementId();
+            engagement.architectId = architect.id();
+            engagement.architectName = architect.name();
+            engagement.teamManager = architect.teamManager();
+        }
+        if (engagement != null && RequestQueue.FTCHELP.name().equals(engagement.queue)) {
+            return;
+        }
+        CustomerOwner owner = owners.getOrCreate(tenantId, CustomerOwner::of);
         if (owner.assignedAt == null || !at.isBefore(owner.assignedAt)) {
             owner.requestId = reassigned.requestId();
             owner.architectId = architect.id();
@@ -129,20 +153,12 @@ public class OwnershipProjection {
             owner.teamManager = architect.teamManager();
             owner.assignedAt = at;
         }
-        if (reassigned.requestId() != null) {
-            Engagement engagement = engagements.getOrCreate(reassigned.requestId(),
-                    requestId -> Engagement.of(requestId, reassigned.tenantId(), architect.id()));
-            engagement.engagementId = reassigned.engagementId();
-            engagement.architectId = architect.id();
-            engagement.architectName = architect.name();
-            engagement.teamManager = architect.teamManager();
-        }
     }
 
     /** The engagement is created by whichever of its events arrives first (the topics interleave freely). */
-    private static void completed(EngagementCompleted completed, BatchRows<Engagement> engagements) {
+    private static void completed(EngagementCompleted completed, String tenantId, BatchRows<Engagement> engagements) {
         Engagement engagement = engagements.getOrCreate(completed.requestId(),
-                requestId -> Engagement.of(requestId, completed.tenantId(), completed.architectId()));
+                requestId -> Engagement.of(requestId, tenantId, completed.architectId()));
         engagement.engagementId = completed.engagementId();
         engagement.completedAt = completed.completedAt();
     }

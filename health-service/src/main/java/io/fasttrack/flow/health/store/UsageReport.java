@@ -12,7 +12,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -67,6 +71,21 @@ public class UsageReport extends PanacheEntityBase {
         return report;
     }
 
+    /** This report as another customer's: a placeholder's report folded into its real tenant. */
+    public UsageReport movedTo(String tenant) {
+        UsageReport moved = new UsageReport();
+        moved.reportKey = key(tenant, workload, asOf);
+        moved.tenantId = tenant;
+        moved.workload = workload;
+        moved.asOf = asOf;
+        moved.licensed = licensed;
+        moved.active = active;
+        moved.renewalDate = renewalDate;
+        moved.eventId = eventId;
+        moved.reportedAt = reportedAt;
+        return moved;
+    }
+
     public static String key(String tenantId, Workload workload, LocalDate asOf) {
         return workload + "|" + asOf + "|" + tenantId;
     }
@@ -77,5 +96,15 @@ public class UsageReport extends PanacheEntityBase {
 
     public static List<UsageReport> history(String tenantId) {
         return list("tenantId = ?1 order by asOf, workload", tenantId);
+    }
+
+    /** The usage history of each of these customers, with one query; a customer without reports is absent. */
+    public static Map<String, List<WorkloadUsage>> historiesOf(Collection<String> tenantIds) {
+        Map<String, List<WorkloadUsage>> byTenant = new HashMap<>();
+        if (!tenantIds.isEmpty()) {
+            UsageReport.<UsageReport>list("tenantId in ?1 order by asOf, workload", tenantIds).forEach(report -> byTenant
+                    .computeIfAbsent(report.tenantId, tenant -> new ArrayList<>()).add(report.toUsage()));
+        }
+        return byTenant;
     }
 }

@@ -2,6 +2,7 @@ package io.fasttrack.flow.health.domain;
 
 import static io.fasttrack.flow.health.domain.Fixtures.RULE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fasttrack.flow.events.model.HealthDriver;
 import io.fasttrack.flow.events.model.Workload;
@@ -66,5 +67,34 @@ class HealthPolicyTest {
                 Workload.EXCHANGE, new BigDecimal("0.9")), 5);
         assertThat(drivers).extracting(HealthDriver::workload).containsExactly(Workload.EXCHANGE, Workload.TEAMS);
         assertThat(drivers.get(0).utilizationBefore()).isNull();
+    }
+
+    @Test
+    void theActiveUsersToMoveUpAreTheFirstCountTheRuleMovesOnRoundingIncluded() {
+        List<WorkloadUsage> latest = List.of(new WorkloadUsage(Workload.TEAMS, 9_999_900, 2_000_000, DAY),
+                new WorkloadUsage(Workload.EXCHANGE, 100, 0, DAY));
+        Map<Workload, HealthPolicy.StepUp> steps = policy.stepsUp("LOW", latest);
+        // 3,200,005 of 10,000,000 is 0.3200005, rounded half-even to 0.320000: not above 30 % + 2 points
+        assertThat(steps.get(Workload.TEAMS)).isEqualTo(new HealthPolicy.StepUp("GROWING", 3_200_006L));
+        assertThat(steps.get(Workload.EXCHANGE)).isEqualTo(new HealthPolicy.StepUp("GROWING", null));
+        assertThat(policy.assess("LOW", null, Map.of(), List.of(new WorkloadUsage(Workload.TEAMS, 9_999_900, 3_200_005, DAY),
+                latest.get(1))).category()).isEqualTo("LOW");
+        assertThat(policy.assess("LOW", null, Map.of(), List.of(new WorkloadUsage(Workload.TEAMS, 9_999_900, 3_200_006, DAY),
+                latest.get(1))).category()).isEqualTo("GROWING");
+        assertThat(policy.stepsUp("HEALTHY", latest)).isEmpty();
+    }
+
+    @Test
+    void aRenewalIsAtRiskOnlyWhenTheForecastReachesItBelowTheTarget() {
+        RenewalRisk risk = new RenewalRisk(Fixtures.SCALE, "HEALTHY");
+        Forecaster forecaster = new Forecaster(Fixtures.SCALE, 365, 3);
+        List<WorkloadUsage> rising = List.of(new WorkloadUsage(Workload.TEAMS, 1000, 100, DAY),
+                new WorkloadUsage(Workload.TEAMS, 1000, 200, DAY.plusDays(10)), new WorkloadUsage(Workload.TEAMS, 1000, 300, DAY.plusDays(20)));
+        assertThat(risk.atRisk(forecaster.forecast(rising, DAY.plusDays(32)))).isTrue();   // 42 %: GROWING
+        assertThat(risk.atRisk(forecaster.forecast(rising, DAY.plusDays(60)))).isFalse();  // 70 %: HEALTHY
+        assertThat(risk.atRisk(forecaster.forecast(rising, DAY.plusDays(20)))).isFalse();  // no renewal ahead of the reports
+        assertThat(risk.atRisk(forecaster.forecast(rising.subList(0, 2), DAY.plusDays(32)))).isFalse(); // too little data
+        assertThatThrownBy(() -> new RenewalRisk(Fixtures.SCALE, "SUPERB"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[NO_USAGE, LOW, GROWING, HEALTHY]");
     }
 }

@@ -1,6 +1,7 @@
 package io.fasttrack.flow.intake.api;
 
 import io.fasttrack.flow.intake.domain.RequestStatus;
+import io.fasttrack.flow.intake.domain.Review;
 import io.fasttrack.flow.intake.store.RequestRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,9 @@ import java.time.Instant;
  * @param stalledStep       the status it is stuck at, when stalled
  * @param stalledSince      when it reached that status, when stalled
  * @param stalledForSeconds how long it has been at that status at the time of this answer, when stalled
+ * @param identifiedFrom    the placeholder tenant the request was submitted under, once identified as {@code tenantId}
+ * @param review            the latest review of a migration exception or fund request: the outcome the requestor
+ *                          reads; null before any
  */
 public record RequestView(
         String id,
@@ -32,6 +36,8 @@ public record RequestView(
         RequestStatus stalledStep,
         Instant stalledSince,
         Long stalledForSeconds,
+        String identifiedFrom,
+        Review review,
         Instant submittedAt,
         Instant updatedAt) {
 
@@ -43,6 +49,6 @@ public record RequestView(
                 record.slaDeadline, record.slaAtRisk, record.slaBreached, record.engagementId,
                 stalled, stalled ? record.stalledStep : null, stalledSince,
                 stalledSince == null ? null : Duration.between(stalledSince, now).toSeconds(),
-                record.submittedAt, record.updatedAt);
+                record.identifiedFrom, record.review(), record.submittedAt, record.updatedAt);
     }
 }

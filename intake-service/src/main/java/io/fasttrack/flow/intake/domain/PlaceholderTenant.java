@@ -15,6 +15,11 @@ public final class PlaceholderTenant {
         return PREFIX + unique;
     }
 
+    /** Whether the tenant id is one intake minted (a placeholder may be identified as a real tenant later). */
+    public static boolean isPlaceholder(String tenantId) {
+        return tenantId != null && tenantId.startsWith(PREFIX);
+    }
+
     /** The placeholder of one request: a request published again (a retry after a 503) names the same one. */
     public static String forRequest(String requestId) {
         return mint(UUID.nameUUIDFromBytes(("placeholder-tenant/" + requestId).getBytes(StandardCharsets.UTF_8)));

@@ -37,7 +37,6 @@ public final class SubmissionValidator {
     static final int MAX_FIELD_NAME = 100;
 
     private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
-    private static final Pattern TENANT_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$");
     private static final Set<String> IANA_ZONES = ZoneId.getAvailableZoneIds();
 
     private static final Set<String> REQUEST_FIELDS = Set.of("type", "customer", "region", "timeZone", "requestor",
@@ -79,8 +78,8 @@ public final class SubmissionValidator {
         if (customer != null) {
             check.unknownFields(customer, CUSTOMER_FIELDS, "customer.");
             tenantId = check.text(customer, "tenantId", "customer.tenantId", false, MAX_NAME);
-            if (tenantId != null && !TENANT_ID.matcher(tenantId).matches()) {
-                check.add("customer.tenantId", "must be 1 to 100 letters, digits or . _ : - starting with a letter or digit");
+            if (tenantId != null && !TenantIds.wellFormed(tenantId)) {
+                check.add("customer.tenantId", TenantIds.FORM);
             }
             customerName = check.text(customer, "name", "customer.name", true, MAX_NAME);
             segment = check.enumValue(customer, "segment", "customer.segment", Segment.class, true);

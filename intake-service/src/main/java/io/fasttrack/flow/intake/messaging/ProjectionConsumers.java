@@ -27,16 +27,18 @@ import org.jboss.logging.Logger;
 public class ProjectionConsumers {
 
     /** The events the projection applies, with the topic (by its short name) each comes on, for the metrics. */
-    private static final Map<EventType, String> TOPIC_OF = Map.of(
-            EventType.REQUEST_SUBMITTED, "requests",
-            EventType.REQUEST_STALLED, "requests",
-            EventType.REQUEST_QUEUED, "assignments",
-            EventType.FTA_ASSIGNED, "assignments",
-            EventType.ASSIGNMENT_SLA_AT_RISK, "assignments",
-            EventType.ASSIGNMENT_SLA_BREACHED, "assignments",
-            EventType.ENGAGEMENT_OPENED, "engagements",
-            EventType.ENGAGEMENT_REASSIGNED, "engagements",
-            EventType.ENGAGEMENT_COMPLETED, "engagements");
+    private static final Map<EventType, String> TOPIC_OF = Map.ofEntries(
+            Map.entry(EventType.REQUEST_SUBMITTED, "requests"),
+            Map.entry(EventType.REQUEST_STALLED, "requests"),
+            Map.entry(EventType.TENANT_IDENTIFIED, "requests"),
+            Map.entry(EventType.REQUEST_QUEUED, "assignments"),
+            Map.entry(EventType.FTA_ASSIGNED, "assignments"),
+            Map.entry(EventType.ASSIGNMENT_SLA_AT_RISK, "assignments"),
+            Map.entry(EventType.ASSIGNMENT_SLA_BREACHED, "assignments"),
+            Map.entry(EventType.ENGAGEMENT_OPENED, "engagements"),
+            Map.entry(EventType.ENGAGEMENT_REASSIGNED, "engagements"),
+            Map.entry(EventType.REVIEW_DECIDED, "engagements"),
+            Map.entry(EventType.ENGAGEMENT_COMPLETED, "engagements"));
     private static final Logger LOG = Logger.getLogger(ProjectionConsumers.class);
 
     private final BatchConsumer consumer;

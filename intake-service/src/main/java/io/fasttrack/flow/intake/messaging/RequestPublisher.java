@@ -3,6 +3,7 @@ package io.fasttrack.flow.intake.messaging;
 import io.fasttrack.flow.events.EventEnvelope;
 import io.fasttrack.flow.events.RequestStalled;
 import io.fasttrack.flow.events.RequestSubmitted;
+import io.fasttrack.flow.events.TenantIdentified;
 import io.fasttrack.flow.intake.IntakeConfig;
 import io.fasttrack.flow.kit.messaging.EnvelopeSends;
 import io.fasttrack.flow.kit.messaging.TransientFailure;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
- * Publishes intake's events on the requests topic, keyed by tenant id; each future completes once the broker
+ * Publishes intake's events on the requests topic, keyed by tenant id (a TenantIdentified by its placeholder); each future completes once the broker
  * acknowledged the event (acks=all).
  */
 @ApplicationScoped
@@ -31,6 +32,11 @@ public class RequestPublisher {
      * {@code fasttrack.intake.publish-timeout}; it may have been written all the same.
      */
     public CompletableFuture<Void> publish(EventEnvelope<RequestSubmitted> envelope) {
+        return EnvelopeSends.sendWithin(emitter, envelope, config.publishTimeout());
+    }
+
+    /** {@link #publish}, for a placeholder a manager identified. */
+    public CompletableFuture<Void> publishIdentification(EventEnvelope<TenantIdentified> envelope) {
         return EnvelopeSends.sendWithin(emitter, envelope, config.publishTimeout());
     }
 

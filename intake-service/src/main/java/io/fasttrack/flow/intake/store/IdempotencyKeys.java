@@ -1,5 +1,6 @@
 package io.fasttrack.flow.intake.store;
 
+import io.fasttrack.flow.kit.store.SqlFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

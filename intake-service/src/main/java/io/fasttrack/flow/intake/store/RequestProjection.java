@@ -11,23 +11,33 @@ import io.fasttrack.flow.events.FtaAssigned;
 import io.fasttrack.flow.events.RequestQueued;
 import io.fasttrack.flow.events.RequestStalled;
 import io.fasttrack.flow.events.RequestSubmitted;
+import io.fasttrack.flow.events.ReviewDecided;
+import io.fasttrack.flow.events.TenantIdentified;
+import io.fasttrack.flow.intake.domain.PlaceholderTenant;
 import io.fasttrack.flow.intake.domain.RequestProgress;
 import io.fasttrack.flow.intake.domain.RequestStatus;
+import io.fasttrack.flow.intake.domain.Review;
+import io.fasttrack.flow.kit.api.FieldLimit;
 import io.fasttrack.flow.kit.messaging.InvalidEventException;
 import io.fasttrack.flow.kit.messaging.TransientFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the request-status projection, a batch of events at a time: it reads every row the batch touches with
@@ -38,6 +48,11 @@ import java.util.function.UnaryOperator;
  * forward and a row may exist before its RequestSubmitted, so events may come in any order across topics, and
  * replaying the topics into an empty database rebuilds the same rows. Which events were applied before is the
  * kit's concern ({@code BatchConsumer}): this class sees each event once.
+ *
+ * <p>A TenantIdentified folds the placeholder's stored requests into the real tenant, and any row a later event
+ * writes under an identified placeholder lands on the real tenant too, so the outcome does not depend on whether a
+ * request's events are applied before or after the identification. Identities are looked up only for batches that
+ * name a placeholder.
  */
 @ApplicationScoped
 public class RequestProjection {
@@ -47,7 +62,10 @@ public class RequestProjection {
         APPLIED,
         /** A copy of a submission the row holds already (the HTTP thread stored it from the same event). */
         DUPLICATE,
-        /** The event changes no request (an engagement reassignment that names none). */
+        /**
+         * The event changes no request (an engagement reassignment that names none, a placeholder identified as another
+         * tenant before).
+         */
         NOT_RELEVANT
     }
 
@@ -92,12 +110,61 @@ public class RequestProjection {
             }
             return Outcome.APPLIED;
         }
+
+        /** The rows this batch writes under an identified placeholder go to its real tenant. */
+        void resolveTenants(Identities identities) {
+            Stream.concat(created.values().stream(), changed.values().stream())
+                    .forEach(row -> identities.realTenantOf(row.tenantId).ifPresent(row::identifiedAs));
+        }
     }
 
-    private final RequestTable table;
+    /**
+     * The identities of the placeholders a batch names: those stored, and those its TenantIdentified events add, in
+     * their order. The first identification of a placeholder stands.
+     */
+    private static final class Identities {
+        private final Map<String, String> realTenants;
+        private final Map<String, TenantIdentities.Identity> learnt = new LinkedHashMap<>();
 
-    RequestProjection(RequestTable table) {
+        Identities(Map<String, String> stored) {
+            this.realTenants = new HashMap<>(stored);
+        }
+
+        Outcome learn(TenantIdentified identified) {
+            String known = realTenants.get(identified.placeholderId());
+            if (known != null) {
+                if (!known.equals(identified.tenantId())) {
+                    LOG.warnf("placeholder %s was identified as %s before; its identification as %s changes nothing",
+                            identified.placeholderId(), known, identified.tenantId());
+                    return Outcome.NOT_RELEVANT;
+                }
+                return Outcome.DUPLICATE;
+            }
+            realTenants.put(identified.placeholderId(), identified.tenantId());
+            learnt.put(identified.placeholderId(), new TenantIdentities.Identity(identified.placeholderId(),
+                    identified.tenantId(), identified.identifiedAt()));
+            return Outcome.APPLIED;
+        }
+
+        Optional<String> realTenantOf(String tenantId) {
+            return Optional.ofNullable(realTenants.get(tenantId));
+        }
+
+        Collection<TenantIdentities.Identity> learnt() {
+            return learnt.values();
+        }
+    }
+
+    /** The most risks a review shows, each at most a sentence long. */
+    static final int MAX_RISKS = 100;
+    private static final Logger LOG = Logger.getLogger(RequestProjection.class);
+
+    private final RequestTable table;
+    private final TenantIdentities tenantIdentities;
+
+    RequestProjection(RequestTable table, TenantIdentities tenantIdentities) {
         this.table = table;
+        this.tenantIdentities = tenantIdentities;
     }
 
     /** Applies the events in order, in the caller's transaction; returns what each one did. */
@@ -105,10 +172,13 @@ public class RequestProjection {
     public Applied apply(List<EventEnvelope<EventData>> events) {
         List<Step> steps = events.stream().map(event -> stepOf(event.data(), event.occurredAt())).toList();
         Rows rows = new Rows(table.find(steps.stream().filter(Objects::nonNull).map(Step::requestId).toList()));
+        Identities identities = new Identities(tenantIdentities.realTenantsOf(tenantsNamed(events, steps, rows)));
         List<Outcome> outcomes = new ArrayList<>(steps.size());
-        for (Step step : steps) {
-            outcomes.add(rows.apply(step));
+        for (int i = 0; i < steps.size(); i++) {
+            outcomes.add(events.get(i).data() instanceof TenantIdentified identified
+                    ? identities.learn(identified) : rows.apply(steps.get(i)));
         }
+        rows.resolveTenants(identities);
         Set<String> lost = new HashSet<>(table.insertAbsent(rows.created.values()));
         lost.addAll(table.update(rows.changed.values()));
         boolean stallsChanged = rows.stallsChanged;
@@ -121,12 +191,27 @@ public class RequestProjection {
                     outcomes.set(i, winners.apply(steps.get(i)));
                 }
             }
+            winners.resolveTenants(identities);
             if (!winners.created.isEmpty() || !table.update(winners.changed.values()).isEmpty()) {
                 throw new TransientFailure(lost.size() + " request rows changed again while a batch was applied over them");
             }
             stallsChanged |= winners.stallsChanged;
         }
+        tenantIdentities.identify(identities.learnt());
         return new Applied(outcomes, stallsChanged);
+    }
+
+    /** Every tenant id the batch may write a row under, and the placeholders it identifies. */
+    private static List<String> tenantsNamed(List<EventEnvelope<EventData>> events, List<Step> steps, Rows rows) {
+        List<String> tenants = new ArrayList<>();
+        steps.stream().filter(Objects::nonNull).map(Step::tenantId).forEach(tenants::add);
+        rows.stored.values().forEach(row -> tenants.add(row.tenantId));
+        for (EventEnvelope<EventData> event : events) {
+            if (event.data() instanceof TenantIdentified identified) {
+                tenants.add(identified.placeholderId());
+            }
+        }
+        return tenants;
     }
 
     /**
@@ -136,10 +221,13 @@ public class RequestProjection {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAccepted(List<RequestSubmitted> accepted) {
+        Map<String, String> realTenants = tenantIdentities.realTenantsOf(
+                accepted.stream().map(submitted -> submitted.customer().tenantId()).toList());
         List<RequestRecord> rows = new ArrayList<>(accepted.size());
         for (RequestSubmitted submitted : accepted) {
             RequestRecord row = RequestRecord.awaitingSubmission(submitted.requestId(), submitted.customer().tenantId());
             row.recordSubmission(submitted);
+            Optional.ofNullable(realTenants.get(row.tenantId)).ifPresent(row::identifiedAs);
             rows.add(row);
         }
         table.insertAbsent(rows);
@@ -177,6 +265,14 @@ public class RequestProjection {
             return progress(reassigned.requestId(), reassigned.tenantId(), occurredAt,
                     p -> p.engagementReassigned(reassigned.toArchitect().id(), reassigned.toArchitect().name()));
         }
+        if (data instanceof ReviewDecided reviewed) {
+            Review review = reviewOf(reviewed, occurredAt);
+            return new Step(reviewed.requestId(), reviewed.tenantId(), row -> row.recordReview(review, occurredAt));
+        }
+        if (data instanceof TenantIdentified identified) {
+            requirePlaceholderOf(identified);
+            return null;
+        }
         if (data instanceof EngagementCompleted completed) {
             return progress(completed.requestId(), completed.tenantId(), occurredAt,
                     (p, at) -> p.completed(completed.engagementId(), at));
@@ -195,6 +291,27 @@ public class RequestProjection {
             row.apply(change.apply(row.progress(), occurredAt), occurredAt);
             return true;
         });
+    }
+
+    /** The review as the request shows it; a review too long to show is refused (dead-lettered), never cut. */
+    private static Review reviewOf(ReviewDecided reviewed, Instant occurredAt) {
+        if (reviewed.note() != null && reviewed.note().length() > FieldLimit.NOTE.maxLength()) {
+            throw new InvalidEventException("a ReviewDecided has a note over " + FieldLimit.NOTE.maxLength() + " characters");
+        }
+        if (reviewed.risks().size() > MAX_RISKS
+                || reviewed.risks().stream().anyMatch(risk -> risk == null || risk.length() > FieldLimit.SENTENCE.maxLength())) {
+            throw new InvalidEventException("a ReviewDecided names more than " + MAX_RISKS + " risks, or one that is missing"
+                    + " or over " + FieldLimit.SENTENCE.maxLength() + " characters");
+        }
+        return new Review(reviewed.decision(), reviewed.risks(), reviewed.note(),
+                reviewed.decidedAt() != null ? reviewed.decidedAt() : occurredAt);
+    }
+
+    private static void requirePlaceholderOf(TenantIdentified identified) {
+        if (!PlaceholderTenant.isPlaceholder(identified.placeholderId()) || PlaceholderTenant.isPlaceholder(identified.tenantId())) {
+            throw new InvalidEventException("a TenantIdentified must identify a placeholder tenant as a real one, not "
+                    + identified.placeholderId() + " as " + identified.tenantId());
+        }
     }
 
     private static RequestStatus statusNamed(String step) {

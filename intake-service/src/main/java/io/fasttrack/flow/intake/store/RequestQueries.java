@@ -47,6 +47,12 @@ public class RequestQueries {
         return paging.of(query.range(paging.offset(), last).list(), query.count());
     }
 
+    /** Whether a request stands under this tenant id now (a placeholder's requests move to its real tenant). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean anyRequestOf(String tenantId) {
+        return RequestRecord.find("submittedAt is not null and tenantId = ?1", tenantId).firstResultOptional().isPresent();
+    }
+
     /** How many requests are stalled now. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long countStalled() {

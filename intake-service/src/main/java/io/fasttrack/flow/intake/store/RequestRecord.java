@@ -1,8 +1,13 @@
 package io.fasttrack.flow.intake.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fasttrack.flow.events.RequestSubmitted;
+import io.fasttrack.flow.events.model.ReviewDecision;
 import io.fasttrack.flow.intake.domain.RequestProgress;
 import io.fasttrack.flow.intake.domain.RequestStatus;
+import io.fasttrack.flow.intake.domain.Review;
 import io.fasttrack.flow.intake.domain.Stall;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -13,11 +18,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 
 /** One request of the status projection. */
 @Entity
 @Table(name = "intake_request")
 public class RequestRecord extends PanacheEntityBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> TEXTS = new TypeReference<>() { };
 
     @Id
     public String id;
@@ -75,6 +84,24 @@ public class RequestRecord extends PanacheEntityBase {
     @Column(name = "submitted_at")
     public Instant submittedAt;
 
+    /** The placeholder tenant the request was submitted under, once that was identified as {@link #tenantId}. */
+    @Column(name = "identified_from")
+    public String identifiedFrom;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_decision")
+    public ReviewDecision reviewDecision;
+
+    /** The review's risks as a JSON array of strings. */
+    @Column(name = "review_risks")
+    public String reviewRisks;
+
+    @Column(name = "review_note")
+    public String reviewNote;
+
+    @Column(name = "review_decided_at")
+    public Instant reviewDecidedAt;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -119,6 +146,42 @@ public class RequestRecord extends PanacheEntityBase {
         setProgress(progress().submittedAt(submittedAt));
         touch(submittedAt);
         return true;
+    }
+
+    /** The latest review of the request; null before any. */
+    public Review review() {
+        if (reviewDecision == null) {
+            return null;
+        }
+        try {
+            return new Review(reviewDecision, JSON.readValue(reviewRisks, TEXTS), reviewNote, reviewDecidedAt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the risks of request " + id + " are not a JSON array of strings", e);
+        }
+    }
+
+    /** Shows the review unless the request shows a later one already; false then. */
+    boolean recordReview(Review review, Instant at) {
+        if (!review.supersedes(review())) {
+            return false;
+        }
+        reviewDecision = review.decision();
+        try {
+            reviewRisks = JSON.writeValueAsString(review.risks());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the risks of request " + id, e);
+        }
+        reviewNote = review.note();
+        reviewDecidedAt = review.decidedAt();
+        touch(at);
+        return true;
+    }
+
+    /** The placeholder tenant of the request turned out to be {@code realTenant}. */
+    void identifiedAs(String realTenant) {
+        identifiedFrom = tenantId;
+        tenantId = realTenant;
+        placeholderTenant = false;
     }
 
     RequestProgress progress() {

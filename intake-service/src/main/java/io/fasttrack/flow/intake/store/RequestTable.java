@@ -1,8 +1,10 @@
 package io.fasttrack.flow.intake.store;
 
 import io.agroal.api.AgroalDataSource;
+import io.fasttrack.flow.events.model.ReviewDecision;
 import io.fasttrack.flow.intake.domain.RequestStatus;
 import io.fasttrack.flow.kit.store.SqlCounters;
+import io.fasttrack.flow.kit.store.SqlFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.BatchUpdateException;
@@ -42,7 +44,8 @@ public class RequestTable {
     private static final List<String> FIELDS = List.of("tenant_id", "customer_name", "placeholder_tenant",
             "request_type", "request_family", "request_queue", "status", "status_since", "architect_id", "architect_name",
             "sla_deadline", "sla_at_risk", "sla_breached", "engagement_id", "stalled_step", "stalled_since",
-            "submitted_at", "updated_at");
+            "submitted_at", "updated_at", "identified_from", "review_decision", "review_risks", "review_note",
+            "review_decided_at");
     private static final String COLUMNS = "id, " + String.join(", ", FIELDS) + ", version";
     private static final String PLACEHOLDERS = String.join(", ", Collections.nCopies(FIELDS.size() + 2, "?"));
     private static final String INSERT_ABSENT_POSTGRES = "insert into intake_request (" + COLUMNS + ") values ("
@@ -198,7 +201,12 @@ public class RequestTable {
         statement.setString(i++, row.stalledStep == null ? null : row.stalledStep.name());
         statement.setObject(i++, offset(row.stalledSince));
         statement.setObject(i++, offset(row.submittedAt));
-        statement.setObject(i, offset(row.updatedAt));
+        statement.setObject(i++, offset(row.updatedAt));
+        statement.setString(i++, row.identifiedFrom);
+        statement.setString(i++, row.reviewDecision == null ? null : row.reviewDecision.name());
+        statement.setString(i++, row.reviewRisks);
+        statement.setString(i++, row.reviewNote);
+        statement.setObject(i, offset(row.reviewDecidedAt));
     }
 
     private static RequestRecord read(ResultSet result) throws SQLException {
@@ -223,6 +231,12 @@ public class RequestTable {
         row.stalledSince = instant(result, "stalled_since");
         row.submittedAt = instant(result, "submitted_at");
         row.updatedAt = instant(result, "updated_at");
+        row.identifiedFrom = result.getString("identified_from");
+        String reviewDecision = result.getString("review_decision");
+        row.reviewDecision = reviewDecision == null ? null : ReviewDecision.valueOf(reviewDecision);
+        row.reviewRisks = result.getString("review_risks");
+        row.reviewNote = result.getString("review_note");
+        row.reviewDecidedAt = instant(result, "review_decided_at");
         row.version = result.getLong("version");
         return row;
     }

@@ -4,10 +4,13 @@ import static io.fasttrack.flow.intake.SampleEvents.SLA;
 import static io.fasttrack.flow.intake.SampleEvents.assigned;
 import static io.fasttrack.flow.intake.SampleEvents.completed;
 import static io.fasttrack.flow.intake.SampleEvents.envelope;
+import static io.fasttrack.flow.intake.SampleEvents.identified;
 import static io.fasttrack.flow.intake.SampleEvents.opened;
 import static io.fasttrack.flow.intake.SampleEvents.queued;
+import static io.fasttrack.flow.intake.SampleEvents.reviewed;
 import static io.fasttrack.flow.intake.SampleEvents.stalled;
 import static io.fasttrack.flow.intake.SampleEvents.submitted;
+import static io.fasttrack.flow.intake.SampleEvents.submittedForPlaceholder;
 
 import io.fasttrack.flow.events.AssignmentSlaBreached;
 import io.fasttrack.flow.events.EventEnvelope;
@@ -17,6 +20,7 @@ import io.fasttrack.flow.events.RequestSubmitted;
 import io.fasttrack.flow.events.Topic;
 import io.fasttrack.flow.events.model.ArchitectRole;
 import io.fasttrack.flow.events.model.RequestQueue;
+import io.fasttrack.flow.events.model.ReviewDecision;
 import io.fasttrack.flow.testing.EventStreams;
 import io.fasttrack.flow.testing.InJvmKafkaBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -44,6 +48,12 @@ public class IsolatedIntakeProfile implements QuarkusTestProfile {
     public static final String STALLED_SUBMITTED = RUN + "stalled-submitted";
     public static final String STALLED_ASSIGNED = RUN + "stalled-assigned";
     public static final String STALL_CLEARED = RUN + "stall-cleared";
+    /** Submitted under {@link #PLACEHOLDER}, assigned under it, then the placeholder identified as {@code tenant(IDENTIFIED)}. */
+    public static final String IDENTIFIED = RUN + "identified";
+    public static final String PLACEHOLDER = "placeholder-" + UUID.nameUUIDFromBytes(IDENTIFIED.getBytes());
+    /** A migration exception with changes requested, then approved. */
+    public static final String REVIEWED = RUN + "reviewed";
+    public static final Instant REVIEWED_AT = Instant.parse("2026-11-30T10:00:00Z");
     /** When {@link #STALLED_ASSIGNED} was assigned, the date its stall reports. */
     public static final Instant ASSIGNED_AT = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(600);
 
@@ -102,6 +112,7 @@ public class IsolatedIntakeProfile implements QuarkusTestProfile {
                     RequestQueue.FTA, ArchitectRole.ALIGNMENT_FTA, "tm-1", SLA, SLA.plusSeconds(1), null)));
 
             publishStalls(streams, requests, assignments, engagements);
+            publishIdentificationAndReview(streams, requests, assignments, engagements);
             return Map.of();
         }
 
@@ -128,6 +139,26 @@ public class IsolatedIntakeProfile implements QuarkusTestProfile {
             streams.publish(requests, stall(STALL_CLEARED, "ASSIGNED", assignment.occurredAt()));
             streams.publish(engagements, envelope(STALL_CLEARED,
                     opened("eng-" + STALL_CLEARED, STALL_CLEARED, tenant(STALL_CLEARED), "fta-di", "Di")));
+        }
+
+        /**
+         * A placeholder's request, assigned under the placeholder, identified twice (the second, to another tenant,
+         * changes nothing), then assigned again under the placeholder; a review asked for changes and then approved.
+         */
+        private static void publishIdentificationAndReview(EventStreams streams, String requests, String assignments,
+                String engagements) {
+            streams.publish(requests, envelope(IDENTIFIED, submittedForPlaceholder(IDENTIFIED, PLACEHOLDER)));
+            streams.publish(assignments, envelope(IDENTIFIED, assigned(IDENTIFIED, PLACEHOLDER, "fta-ana", "Ana", null)));
+            streams.publish(requests, envelope(IDENTIFIED, identified(PLACEHOLDER, tenant(IDENTIFIED))));
+            streams.publish(requests, envelope(IDENTIFIED, identified(PLACEHOLDER, "someone-else")));
+            streams.publish(assignments, envelope(IDENTIFIED,
+                    assigned(IDENTIFIED, PLACEHOLDER, "fta-bo", "Bo", "fta-ana")));
+
+            streams.publish(requests, envelope(REVIEWED, submitted(REVIEWED, tenant(REVIEWED))));
+            streams.publish(engagements, envelope(REVIEWED, reviewed(REVIEWED, tenant(REVIEWED),
+                    ReviewDecision.CHANGES_REQUESTED, List.of("coexistence"), "Confirm the mailbox count", REVIEWED_AT)));
+            streams.publish(engagements, envelope(REVIEWED, reviewed(REVIEWED, tenant(REVIEWED), ReviewDecision.APPROVED,
+                    List.of("coexistence for 6 weeks"), "Approved with coexistence", REVIEWED_AT.plusSeconds(3600))));
         }
 
         private static EventEnvelope<RequestStalled> stall(String id, String step, Instant since) {

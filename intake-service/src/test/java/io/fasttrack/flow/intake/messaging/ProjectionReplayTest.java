@@ -4,6 +4,10 @@ import static io.fasttrack.flow.intake.IntakeApi.get;
 import static io.fasttrack.flow.intake.SampleEvents.SLA;
 import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.BREACHED;
 import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.COMPLETED;
+import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.IDENTIFIED;
+import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.PLACEHOLDER;
+import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.REVIEWED;
+import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.REVIEWED_AT;
 import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.QUEUED;
 import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.ASSIGNED_AT;
 import static io.fasttrack.flow.intake.messaging.IsolatedIntakeProfile.REASSIGNED;
@@ -24,6 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +56,24 @@ class ProjectionReplayTest {
         awaitRequest(BREACHED, "QUEUED", null);
         get(BREACHED).body("slaBreached", equalTo(true)).body("tenantId", equalTo(tenant(BREACHED)))
                 .body("type", equalTo("DISCOVERY_WORKSHOP"));
+    }
+
+    @Test
+    void replayingTheTopicsFoldsTheIdentifiedPlaceholderAndShowsTheLatestReview() {
+        awaitRequest(IDENTIFIED, "ASSIGNED", "fta-bo");
+        get(IDENTIFIED).body("tenantId", equalTo(tenant(IDENTIFIED))).body("identifiedFrom", equalTo(PLACEHOLDER))
+                .body("placeholderTenant", equalTo(false));
+        given().queryParam("tenantId", tenant(IDENTIFIED)).when().get("/requests").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(IDENTIFIED));
+        for (String nobody : new String[] {PLACEHOLDER, "someone-else"}) {
+            given().queryParam("tenantId", nobody).when().get("/requests").then().statusCode(200).body("total", equalTo(0));
+        }
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                get(REVIEWED).statusCode(200).body("review.decision", equalTo("APPROVED")));
+        get(REVIEWED).body("review.risks", equalTo(List.of("coexistence for 6 weeks")))
+                .body("review.note", equalTo("Approved with coexistence"))
+                .body("review.decidedAt", equalTo(REVIEWED_AT.plusSeconds(3600).toString()));
     }
 
     @Test
