@@ -1,8 +1,11 @@
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,16 +22,16 @@ import org.apache.kafka.common.TopicPartition;
  * <pre>
  * ReplayWatch groups BOOTSTRAP REGEX
  *     the id of every consumer group that matches REGEX (find), one a line
- * ReplayWatch replay BOOTSTRAP GROUP[,GROUP...] TOPIC[,TOPIC...] [TIMEOUT_SECONDS]
- *     rewinds every group to the earliest offset of every partition of the topics (the groups must be empty: it
+ * ReplayWatch replay BOOTSTRAP GROUP=TOPIC[+TOPIC...][,GROUP=TOPIC[+TOPIC...]...] [TIMEOUT_SECONDS]
+ *     rewinds every group to the earliest offset of every partition of its own topics (the groups must be empty: it
  *     waits up to 90 s for the members of a stopped service to leave), prints
  *         rewound consumer group G to the beginning of its topics     (per group)
  *         ready EVENTS                                                 (end minus earliest offsets, summed)
  *     then reads the groups' committed offsets and the topics' end offsets every 100 ms and prints
  *         first-commit EPOCH_MS COMMITTED     the first reading where a group had committed past the rewind point
  *                                             (COMMITTED: the events consumed by then)
- *         caught-up EPOCH_MS CONSUMED         the first reading where every group had committed every partition to
- *                                             its end offset (CONSUMED: the events consumed in all)
+ *         caught-up EPOCH_MS CONSUMED         the first reading where every group had committed every partition of
+ *                                             its topics to its end offset (CONSUMED: the events consumed in all)
  *     and exits 0; after TIMEOUT_SECONDS (default 1800) without catching up it prints
  *         behind EPOCH_MS REMAINING
  *     and exits 1.
@@ -36,15 +39,16 @@ import org.apache.kafka.common.TopicPartition;
  *
  * The services commit their offsets every few seconds (the connector's throttled strategy: every
  * auto.commit.interval.ms, 5 s by default), so a committed offset trails the last processed record by up to that
- * interval: the times printed are when the committed offsets said so, to 100 ms.
+ * interval: the times printed are when the committed offsets said so, to 100 ms. Each group is rewound and watched on
+ * its own topics only: a group never moves on a topic it does not read, so waiting for it there would never end.
  */
 public class ReplayWatch {
 
     private static final long POLL_MILLIS = 100;
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3 || !(args[0].equals("groups") || args[0].equals("replay") && args.length >= 4)) {
-            System.err.println("usage: ReplayWatch groups BOOTSTRAP REGEX | replay BOOTSTRAP GROUPS TOPICS [TIMEOUT_SECONDS]");
+        if (args.length < 3 || !(args[0].equals("groups") || args[0].equals("replay"))) {
+            System.err.println("usage: ReplayWatch groups BOOTSTRAP REGEX | replay BOOTSTRAP GROUP=TOPIC+TOPIC,... [TIMEOUT_SECONDS]");
             System.exit(2);
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[1],
@@ -55,21 +59,40 @@ public class ReplayWatch {
                         .filter(id -> pattern.matcher(id).find()).sorted().forEach(System.out::println);
                 return;
             }
-            List<String> groups = List.of(args[2].split(","));
-            List<String> topics = List.of(args[3].split(","));
-            long timeoutMillis = TimeUnit.SECONDS.toMillis(args.length > 4 ? Long.parseLong(args[4]) : 1800);
-            System.exit(replay(admin, groups, topics, timeoutMillis));
+            Map<String, List<String>> topicsByGroup = new LinkedHashMap<>();
+            for (String spec : args[2].split(",")) {
+                String[] groupAndTopics = spec.split("=", 2);
+                if (groupAndTopics.length != 2 || groupAndTopics[1].isBlank()) {
+                    System.err.println("not GROUP=TOPIC[+TOPIC...]: " + spec);
+                    System.exit(2);
+                }
+                topicsByGroup.put(groupAndTopics[0], List.of(groupAndTopics[1].split("\\+")));
+            }
+            long timeoutMillis = TimeUnit.SECONDS.toMillis(args.length > 3 ? Long.parseLong(args[3]) : 1800);
+            System.exit(replay(admin, topicsByGroup, timeoutMillis));
         }
     }
 
-    private static int replay(Admin admin, List<String> groups, List<String> topics, long timeoutMillis) throws Exception {
-        List<TopicPartition> partitions = new ArrayList<>();
-        admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) ->
-                description.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
-        Map<TopicPartition, Long> earliest = offsets(admin, partitions, OffsetSpec.earliest());
-        Map<TopicPartition, OffsetAndMetadata> rewind = new HashMap<>();
-        earliest.forEach((partition, offset) -> rewind.put(partition, new OffsetAndMetadata(offset)));
-        for (String group : groups) {
+    private static int replay(Admin admin, Map<String, List<String>> topicsByGroup, long timeoutMillis)
+            throws Exception {
+        Map<String, List<TopicPartition>> partitionsByGroup = new LinkedHashMap<>();
+        Set<TopicPartition> allPartitions = new LinkedHashSet<>();
+        for (var entry : topicsByGroup.entrySet()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            admin.describeTopics(entry.getValue()).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) ->
+                    description.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+            partitionsByGroup.put(entry.getKey(), partitions);
+            allPartitions.addAll(partitions);
+        }
+        Map<TopicPartition, Long> earliest = offsets(admin, allPartitions, OffsetSpec.earliest());
+        long rewoundTo = 0;
+        for (var entry : partitionsByGroup.entrySet()) {
+            String group = entry.getKey();
+            Map<TopicPartition, OffsetAndMetadata> rewind = new HashMap<>();
+            for (TopicPartition partition : entry.getValue()) {
+                rewind.put(partition, new OffsetAndMetadata(earliest.get(partition)));
+                rewoundTo += earliest.get(partition);
+            }
             long deadline = System.currentTimeMillis() + 90_000;
             while (true) {
                 try {
@@ -82,28 +105,30 @@ public class ReplayWatch {
                     Thread.sleep(500);
                 }
             }
-            System.out.println("rewound consumer group " + group + " to the beginning of its topics");
+            System.out.println("rewound consumer group " + group + " to the beginning of "
+                    + String.join(", ", topicsByGroup.get(group)));
         }
-        long perGroup = 0;
-        Map<TopicPartition, Long> end = offsets(admin, partitions, OffsetSpec.latest());
-        for (TopicPartition partition : partitions) {
-            perGroup += end.get(partition) - earliest.get(partition);
+        Map<TopicPartition, Long> end = offsets(admin, allPartitions, OffsetSpec.latest());
+        long toReplay = 0;
+        for (List<TopicPartition> partitions : partitionsByGroup.values()) {
+            for (TopicPartition partition : partitions) {
+                toReplay += end.get(partition) - earliest.get(partition);
+            }
         }
-        long rewoundTo = groups.size() * earliest.values().stream().mapToLong(Long::longValue).sum();
-        System.out.println("ready " + groups.size() * perGroup);
+        System.out.println("ready " + toReplay);
         System.out.flush();
 
         long deadline = System.currentTimeMillis() + timeoutMillis;
         boolean firstSeen = false;
         while (true) {
-            end = offsets(admin, partitions, OffsetSpec.latest());
+            end = offsets(admin, allPartitions, OffsetSpec.latest());
             long now = System.currentTimeMillis();
             long committed = 0;
             long remaining = 0;
-            for (String group : groups) {
-                Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+            for (var entry : partitionsByGroup.entrySet()) {
+                Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(entry.getKey())
                         .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                for (TopicPartition partition : partitions) {
+                for (TopicPartition partition : entry.getValue()) {
                     OffsetAndMetadata offset = offsets.get(partition);
                     long at = offset == null ? earliest.get(partition) : offset.offset();
                     committed += at;
@@ -131,7 +156,7 @@ public class ReplayWatch {
         }
     }
 
-    private static Map<TopicPartition, Long> offsets(Admin admin, List<TopicPartition> partitions, OffsetSpec spec)
+    private static Map<TopicPartition, Long> offsets(Admin admin, Collection<TopicPartition> partitions, OffsetSpec spec)
             throws Exception {
         Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
         partitions.forEach(partition -> request.put(partition, spec));
