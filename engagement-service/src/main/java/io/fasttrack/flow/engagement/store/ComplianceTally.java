@@ -5,57 +5,50 @@ import io.fasttrack.flow.engagement.domain.ComplianceReport;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.Query;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Playbook compliance counted in the database: one query, grouped first per engagement (its mandatory tasks and
- * DIBS joined by the engagement indexes) and then per team manager and architect, so the answer has one row per
- * architect however many engagements there are. The rules are those of {@link ComplianceFigures}:
+ * Playbook compliance counted in the database, one row per team manager and architect however many engagements
+ * there are. The rules are those of {@link ComplianceFigures}:
  * <ul>
  * <li>a mandatory task is late when it was completed after its due date, or is still open after it; an open one
  * whose due date has not passed is not yet due, and no violation;</li>
  * <li>done on time: no mandatory task is late; compliant: done on time and not stale;</li>
  * <li>stale: open, and the lapse (last status note, or the opening) began at or before the stale boundary;</li>
- * <li>DIBS documented: DIBS for every workload in scope (comma-separated in {@code engagement.workloads}), or for
- * any one when the scope is empty.</li>
+ * <li>DIBS documented: DIBS for every workload in scope, or for any one when the scope is empty.</li>
  * </ul>
+ * The engagement row keeps what does not depend on the clock (mandatory tasks open and done late, the first due
+ * date still open, DIBS documented), so the figures read the engagements alone; only the counts of open mandatory
+ * tasks before and after their due date read tasks, and only those of engagements with work open.
  */
 public final class ComplianceTally {
 
-    private static final String PER_ENGAGEMENT = """
-            select e.id, e.team_manager, e.architect_id,
-                case when e.status = :open and e.last_activity_at <= :staleBoundary then 1 else 0 end as stale,
-                case when e.workloads is null or e.workloads = '' then 0
-                     else length(e.workloads) - length(replace(e.workloads, ',', '')) + 1 end as scope_size,
-                count(distinct case when t.completed_at is null then t.id end) as mandatory_open,
-                count(distinct case when t.completed_at > t.due_at or (t.completed_at is null and t.due_at < :now)
-                                    then t.id end) as mandatory_late,
-                count(distinct case when t.completed_at is null and t.due_at >= :now then t.id end) as not_yet_due,
-                count(distinct case when t.completed_at is null and t.due_at < :now then t.id end) as overdue,
-                count(distinct d.workload) as dibs_any,
-                count(distinct case when (',' || e.workloads || ',') like ('%,' || d.workload || ',%')
-                                    then d.workload end) as dibs_in_scope
-            from engagement e
-            left join engagement_task t on t.engagement_id = e.id and t.mandatory = true
-            left join dibs d on d.engagement_id = e.id
-            where {filter}
-            group by e.id, e.team_manager, e.architect_id, e.status, e.last_activity_at, e.workloads
-            """;
-
     private static final String PER_ARCHITECT = """
-            select team_manager, architect_id, count(*),
-                sum(case when mandatory_open = 0 then 1 else 0 end),
-                sum(case when mandatory_late = 0 then 1 else 0 end),
-                sum(stale),
-                sum(case when (scope_size = 0 and dibs_any > 0) or (scope_size > 0 and dibs_in_scope = scope_size)
-                         then 1 else 0 end),
-                sum(case when mandatory_late = 0 and stale = 0 then 1 else 0 end),
-                sum(not_yet_due),
-                sum(overdue)
-            from ({perEngagement}) per_engagement
-            group by team_manager, architect_id
+            select e.team_manager, e.architect_id, count(*),
+                sum(case when e.mandatory_open = 0 then 1 else 0 end),
+                sum(case when {onTime} then 1 else 0 end),
+                sum(case when {stale} then 1 else 0 end),
+                sum(case when e.dibs_documented then 1 else 0 end),
+                sum(case when {onTime} and not ({stale}) then 1 else 0 end)
+            from engagement e
+            where {filter}
+            group by e.team_manager, e.architect_id
+            """
+            .replace("{onTime}", "e.mandatory_done_late = 0 and (e.first_open_mandatory_due is null"
+                    + " or e.first_open_mandatory_due >= :now)")
+            .replace("{stale}", "e.status = :open and e.last_activity_at <= :staleBoundary");
+
+    private static final String OPEN_WORK_PER_ARCHITECT = """
+            select e.team_manager, e.architect_id,
+                sum(case when t.due_at >= :now then 1 else 0 end),
+                sum(case when t.due_at < :now then 1 else 0 end)
+            from engagement e
+            join engagement_task t on t.engagement_id = e.id and t.mandatory = true and t.completed_at is null
+            where e.mandatory_open > 0 and {filter}
+            group by e.team_manager, e.architect_id
             """;
 
     private ComplianceTally() {
@@ -81,16 +74,30 @@ public final class ComplianceTally {
             where.append(" and e.opened_at < :openedBefore");
             parameters.put("openedBefore", openedBefore);
         }
-        Query query = Panache.getEntityManager().createNativeQuery(
-                PER_ARCHITECT.replace("{perEngagement}", PER_ENGAGEMENT.replace("{filter}", where)))
-                .setParameter("open", Engagement.OPEN).setParameter("staleBoundary", staleBoundary)
-                .setParameter("now", now);
+        Map<List<String>, int[]> openWork = new HashMap<>();
+        Map<String, Object> openWorkParameters = new HashMap<>(parameters);
+        openWorkParameters.put("now", now);
+        for (Object[] row : rows(OPEN_WORK_PER_ARCHITECT.replace("{filter}", where), openWorkParameters)) {
+            openWork.put(Arrays.asList((String) row[0], (String) row[1]), new int[] {count(row[2]), count(row[3])});
+        }
+        Map<String, Object> figureParameters = new HashMap<>(openWorkParameters);
+        figureParameters.put("open", Engagement.OPEN);
+        figureParameters.put("staleBoundary", staleBoundary);
+        return rows(PER_ARCHITECT.replace("{filter}", where), figureParameters).stream().map(row -> {
+            int[] notYetDueAndOverdue = openWork.getOrDefault(Arrays.asList((String) row[0], (String) row[1]),
+                    new int[2]);
+            return new ComplianceReport.Architect((String) row[0], (String) row[1],
+                    new ComplianceFigures(count(row[2]), count(row[3]), count(row[4]), count(row[5]), count(row[6]),
+                            count(row[7]), notYetDueAndOverdue[0], notYetDueAndOverdue[1]));
+        }).toList();
+    }
+
+    private static List<Object[]> rows(String sql, Map<String, Object> parameters) {
+        Query query = Panache.getEntityManager().createNativeQuery(sql);
         parameters.forEach(query::setParameter);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(row -> new ComplianceReport.Architect((String) row[0], (String) row[1],
-                new ComplianceFigures(count(row[2]), count(row[3]), count(row[4]), count(row[5]), count(row[6]),
-                        count(row[7]), count(row[8]), count(row[9])))).toList();
+        return rows;
     }
 
     private static int count(Object value) {

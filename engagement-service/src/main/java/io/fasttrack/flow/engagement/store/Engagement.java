@@ -60,6 +60,22 @@ public class Engagement extends PanacheEntityBase {
     /** Escalations raised and not resolved yet. */
     @Column(name = "open_escalations")
     public int openEscalations;
+    /*
+     * What compliance counts, kept as the events change the tasks and DIBS, so a compliance answer reads one row per
+     * engagement and compares a single due date with the clock (ComplianceTally).
+     */
+    /** Mandatory tasks not done yet. */
+    @Column(name = "mandatory_open")
+    public int mandatoryOpen;
+    /** Mandatory tasks done after their due date. */
+    @Column(name = "mandatory_done_late")
+    public int mandatoryDoneLate;
+    /** The earliest due date of a mandatory task not done yet; null when every one is done. */
+    @Column(name = "first_open_mandatory_due")
+    public Instant firstOpenMandatoryDue;
+    /** DIBS recorded for every workload in scope, or for any one when the scope is empty. */
+    @Column(name = "dibs_documented")
+    public boolean dibsDocumented;
 
     public boolean completed() {
         return COMPLETED.equals(status);

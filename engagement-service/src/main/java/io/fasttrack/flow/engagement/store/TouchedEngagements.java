@@ -162,6 +162,8 @@ public final class TouchedEngagements {
         Engagement engagement = engagements.get(engagementId);
         if (engagement != null && engagement.workloads == null && workloads != null) {
             engagement.workloads = workloads.stream().map(Workload::name).distinct().sorted().collect(Collectors.joining(","));
+            readDibsOf(List.of(engagementId));
+            noteDibsCoverage(engagement);
         }
     }
 
@@ -282,6 +284,7 @@ public final class TouchedEngagements {
         }
         tasks.put(engagement.id, opening);
         newTasks.addAll(opening);
+        noteMandatoryProgress(engagement);
         dibsKnown.add(engagement.id);
         escalationsKnown.add(engagement.id);
         recordHolder(envelope, engagement, null, opened.openedAt());
@@ -334,7 +337,26 @@ public final class TouchedEngagements {
         } else if (task.get().completedAt == null) {
             task.get().completedAt = completed.completedAt();
             task.get().completedBy = completed.completedBy();
+            noteMandatoryProgress(engagement);
         }
+    }
+
+    private void noteMandatoryProgress(Engagement engagement) {
+        List<EngagementTask> mandatory = tasks(engagement.id).stream().filter(task -> task.mandatory).toList();
+        engagement.mandatoryOpen = (int) mandatory.stream().filter(task -> task.completedAt == null).count();
+        engagement.mandatoryDoneLate = (int) mandatory.stream()
+                .filter(task -> task.completedAt != null && task.completedAt.isAfter(task.dueAt)).count();
+        engagement.firstOpenMandatoryDue = mandatory.stream().filter(task -> task.completedAt == null)
+                .map(task -> task.dueAt).min(Instant::compareTo).orElse(null);
+    }
+
+    /** DIBS are documented once every workload in scope has them, or any one has when the scope is empty. */
+    private void noteDibsCoverage(Engagement engagement) {
+        Set<String> documented = dibs.values().stream().filter(recorded -> recorded.engagementId.equals(engagement.id))
+                .map(recorded -> recorded.workload).collect(Collectors.toSet());
+        Set<String> scope = engagement.workloads == null || engagement.workloads.isEmpty() ? Set.of()
+                : Set.of(engagement.workloads.split(","));
+        engagement.dibsDocumented = scope.isEmpty() ? !documented.isEmpty() : documented.containsAll(scope);
     }
 
     private void addNote(EventEnvelope<?> envelope, Engagement engagement, StatusNoteAdded added) {
@@ -368,6 +390,7 @@ public final class TouchedEngagements {
         current.businessReason = recorded.businessReason();
         current.successOwner = recorded.successOwner();
         current.recordedAt = recorded.recordedAt();
+        noteDibsCoverage(engagement);
     }
 
     private void recordReview(EventEnvelope<?> envelope, Engagement engagement, ReviewDecided decided) {
