@@ -2,10 +2,8 @@ package io.fasttrack.flow.health.api;
 
 import io.fasttrack.flow.events.http.Problem.Violation;
 import io.fasttrack.flow.health.domain.CategoryScale;
-import io.fasttrack.flow.health.store.CategoryChange;
-import io.fasttrack.flow.health.store.CustomerAccount;
-import io.fasttrack.flow.health.store.CustomerHealth;
-import io.fasttrack.flow.health.store.CustomerOwner;
+import io.fasttrack.flow.health.store.PortfolioTally;
+import io.fasttrack.flow.health.store.PortfolioTally.Grouping;
 import io.fasttrack.flow.kit.api.Paging;
 import io.fasttrack.flow.kit.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,50 +23,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * GET /portfolio. {@code fastTrackManager} groups by the customer's FastTrack Manager (PUT /customers/{id}/owner),
  * {@code architect} by the architect of its latest FTA-queue assignment. A customer without one, or whose owner
  * lacks the grouped attribute, is in the {@code unassigned} group (listed last). Moves are counted in the
- * customer's current group. The groups are a page like every list: {@code {items, total, page, size}}.
+ * customer's current group. The groups are a page like every list: {@code {items, total, page, size}}. The counts
+ * come from the database, grouped there ({@link PortfolioTally}); only the groups are in memory.
  */
 @Path("/portfolio")
 public class PortfolioResource {
 
     static final String UNASSIGNED = "unassigned";
-
-    /** What a customer is grouped by: its architect owner and its account, either null when it has none. */
-    private record Owned(CustomerOwner owner, CustomerAccount account) {
-
-        String ofOwner(Function<CustomerOwner, String> attribute) {
-            return owner == null ? null : attribute.apply(owner);
-        }
-    }
-
-    enum GroupBy {
-        fastTrackManager(customer -> customer.account() == null ? null : customer.account().fastTrackManager,
-                customer -> customer.account().fastTrackManager),
-        architect(customer -> customer.ofOwner(owner -> owner.architectId), customer -> customer.ofOwner(owner -> owner.architectName)),
-        teamManager(customer -> customer.ofOwner(owner -> owner.teamManager), customer -> customer.ofOwner(owner -> owner.teamManager)),
-        region(customer -> customer.ofOwner(owner -> owner.region), customer -> customer.ofOwner(owner -> owner.region)),
-        segment(customer -> customer.ofOwner(owner -> owner.segment), customer -> customer.ofOwner(owner -> owner.segment));
-
-        final Function<Owned, String> key;
-        final Function<Owned, String> name;
-
-        GroupBy(Function<Owned, String> key, Function<Owned, String> name) {
-            this.key = key;
-            this.name = name;
-        }
-
-        static List<String> allowed() {
-            return Arrays.stream(values()).map(Enum::name).toList();
-        }
-    }
 
     @Inject
     CategoryScale scale;
@@ -82,11 +49,12 @@ public class PortfolioResource {
             @QueryParam("to") String toParam, @QueryParam("teamManager") String teamManager,
             @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
         List<Violation> violations = new ArrayList<>();
-        GroupBy groupBy = null;
-        if (groupByParam == null || !GroupBy.allowed().contains(groupByParam)) {
-            violations.add(new Violation("groupBy", "must be one of " + GroupBy.allowed()));
+        List<String> groupings = Arrays.stream(Grouping.values()).map(Enum::name).toList();
+        Grouping grouping = null;
+        if (groupByParam == null || !groupings.contains(groupByParam)) {
+            violations.add(new Violation("groupBy", "must be one of " + groupings));
         } else {
-            groupBy = GroupBy.valueOf(groupByParam);
+            grouping = Grouping.valueOf(groupByParam);
         }
         LocalDate from = date("from", fromParam, violations);
         LocalDate to = date("to", toParam, violations);
@@ -98,33 +66,16 @@ public class PortfolioResource {
             throw ProblemException.invalid("the portfolio query is invalid", violations);
         }
 
-        Map<String, CustomerOwner> owners = new HashMap<>();
-        CustomerOwner.<CustomerOwner>listAll().forEach(owner -> owners.put(owner.tenantId, owner));
-        Map<String, String> categories = new HashMap<>();
-        CustomerHealth.<CustomerHealth>listAll().forEach(customer -> categories.put(customer.tenantId, customer.category));
-        Map<String, CustomerAccount> accounts = new HashMap<>();
-        CustomerAccount.<CustomerAccount>list("fastTrackManager is not null").forEach(account -> accounts.put(account.tenantId, account));
-        Set<String> tenants = new TreeSet<>(owners.keySet());
-        tenants.addAll(categories.keySet());
-        tenants.addAll(accounts.keySet());
-        if (teamManager != null) {
-            tenants.removeIf(tenant -> owners.get(tenant) == null || !teamManager.equals(owners.get(tenant).teamManager));
-        }
-
         Map<String, GroupTally> groups = new HashMap<>();
-        Map<String, GroupTally> groupOfTenant = new HashMap<>();
-        for (String tenant : tenants) {
-            Owned customer = new Owned(owners.get(tenant), accounts.get(tenant));
-            String key = groupBy.key.apply(customer);
-            String name = key == null ? UNASSIGNED : groupBy.name.apply(customer);
-            GroupTally tally = groups.computeIfAbsent(key == null ? UNASSIGNED : key, k -> new GroupTally(k, name));
-            tally.add(categories.get(tenant));
-            groupOfTenant.put(tenant, tally);
+        for (PortfolioTally.CategoryCount count : PortfolioTally.categories(grouping, teamManager)) {
+            String key = count.groupKey() == null ? UNASSIGNED : count.groupKey();
+            String name = count.groupKey() == null ? UNASSIGNED : count.groupName();
+            groups.computeIfAbsent(key, k -> new GroupTally(k, name)).add(count.category(), count.customers());
         }
-        for (CategoryChange move : CategoryChange.movesBetween(from, to)) {
-            GroupTally tally = groupOfTenant.get(move.tenantId);
+        for (PortfolioTally.MoveCount count : PortfolioTally.moves(grouping, teamManager, from, to)) {
+            GroupTally tally = groups.get(count.groupKey() == null ? UNASSIGNED : count.groupKey());
             if (tally != null) {
-                tally.move(move.direction);
+                tally.move(count.direction(), count.moves());
             }
         }
         return paging.of(groups.values().stream()
@@ -177,20 +128,20 @@ public class PortfolioResource {
             this.name = name;
         }
 
-        void add(String category) {
-            customers++;
+        void add(String category, int count) {
+            customers += count;
             if (category == null) {
-                withoutUsage++;
+                withoutUsage += count;
             } else {
-                perCategory.merge(category, 1, Integer::sum);
+                perCategory.merge(category, count, Integer::sum);
             }
         }
 
-        void move(String direction) {
+        void move(String direction, int count) {
             if ("UP".equals(direction)) {
-                up++;
+                up += count;
             } else if ("DOWN".equals(direction)) {
-                down++;
+                down += count;
             }
         }
     }

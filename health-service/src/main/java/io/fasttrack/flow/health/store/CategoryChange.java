@@ -51,19 +51,4 @@ public class CategoryChange extends PanacheEntityBase {
     public static List<CategoryChange> historyOf(String tenantId) {
         return list("tenantId = ?1 order by changedAt, asOf", tenantId);
     }
-
-    /** Moves up or down whose as-of date lies in [from, to]; either bound may be null (open). */
-    public static List<CategoryChange> movesBetween(LocalDate from, LocalDate to) {
-        StringBuilder query = new StringBuilder("direction in ('UP', 'DOWN')");
-        java.util.Map<String, Object> parameters = new java.util.HashMap<>();
-        if (from != null) {
-            query.append(" and asOf >= :from");
-            parameters.put("from", from);
-        }
-        if (to != null) {
-            query.append(" and asOf <= :to");
-            parameters.put("to", to);
-        }
-        return list(query.toString(), parameters);
-    }
 }
