@@ -36,14 +36,14 @@ public class ComplianceResource {
 
     public record Figures(int engagements, int mandatoryTasksDone, BigDecimal mandatoryTasksDoneShare,
             int mandatoryTasksDoneOnTime, BigDecimal mandatoryTasksDoneOnTimeShare, int stale, int dibsDocumented,
-            BigDecimal dibsDocumentedShare, int compliant, BigDecimal playbookCompliance, int mandatoryTasksNotYetDue,
-            int mandatoryTasksOverdue) {
+            BigDecimal dibsDocumentedShare, int compliant, BigDecimal playbookCompliance, int withWorkNotYetDue,
+            int withOverdueWork) {
 
         static Figures of(ComplianceFigures figures) {
             return new Figures(figures.engagements(), figures.mandatoryTasksDone(), figures.mandatoryTasksDoneShare(),
                     figures.mandatoryTasksDoneOnTime(), figures.mandatoryTasksDoneOnTimeShare(), figures.stale(),
                     figures.dibsDocumented(), figures.dibsDocumentedShare(), figures.compliant(),
-                    figures.playbookCompliance(), figures.mandatoryTasksNotYetDue(), figures.mandatoryTasksOverdue());
+                    figures.playbookCompliance(), figures.withWorkNotYetDue(), figures.withOverdueWork());
         }
     }
 

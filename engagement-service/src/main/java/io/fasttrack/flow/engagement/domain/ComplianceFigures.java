@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Playbook figures over a set of engagements (SPEC section 4); counts of engagements unless named for tasks, shares
+ * Playbook figures over a set of engagements (SPEC section 4); every figure counts engagements, shares
  * are fractions of {@code engagements}, 4 decimals. A mandatory task is due once its due date (opening + its
  * due-days) has passed; before that it is no violation, done or not.
  *
@@ -13,8 +13,8 @@ import java.math.RoundingMode;
  * @param stale                    open engagements without a status note for the stale period
  * @param dibsDocumented           engagements with DIBS for every workload in scope (for one, when none is)
  * @param compliant                engagements with mandatory tasks done on time and not stale
- * @param mandatoryTasksNotYetDue  mandatory tasks still open whose due date has not passed
- * @param mandatoryTasksOverdue    mandatory tasks still open whose due date has passed
+ * @param withWorkNotYetDue        engagements with a mandatory task open whose due date has not passed
+ * @param withOverdueWork          engagements with a mandatory task open whose due date has passed
  */
 public record ComplianceFigures(
         int engagements,
@@ -23,8 +23,8 @@ public record ComplianceFigures(
         int stale,
         int dibsDocumented,
         int compliant,
-        int mandatoryTasksNotYetDue,
-        int mandatoryTasksOverdue) {
+        int withWorkNotYetDue,
+        int withOverdueWork) {
 
     public static final ComplianceFigures NONE = new ComplianceFigures(0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -33,7 +33,7 @@ public record ComplianceFigures(
         return new ComplianceFigures(engagements + other.engagements, mandatoryTasksDone + other.mandatoryTasksDone,
                 mandatoryTasksDoneOnTime + other.mandatoryTasksDoneOnTime, stale + other.stale,
                 dibsDocumented + other.dibsDocumented, compliant + other.compliant,
-                mandatoryTasksNotYetDue + other.mandatoryTasksNotYetDue, mandatoryTasksOverdue + other.mandatoryTasksOverdue);
+                withWorkNotYetDue + other.withWorkNotYetDue, withOverdueWork + other.withOverdueWork);
     }
 
     public BigDecimal mandatoryTasksDoneShare() {

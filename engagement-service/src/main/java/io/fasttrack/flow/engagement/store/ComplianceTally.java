@@ -5,7 +5,6 @@ import io.fasttrack.flow.engagement.domain.ComplianceReport;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.persistence.Query;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,10 @@ import java.util.Map;
  * <li>stale: open, and the lapse (last status note, or the opening) began at or before the stale boundary;</li>
  * <li>DIBS documented: DIBS for every workload in scope, or for any one when the scope is empty.</li>
  * </ul>
- * The engagement row keeps what does not depend on the clock (mandatory tasks open and done late, the first due
- * date still open, DIBS documented), so the figures read the engagements alone; only the counts of open mandatory
- * tasks before and after their due date read tasks, and only those of engagements with work open.
+ * The engagement row keeps what does not depend on the clock (mandatory tasks open and done late, the first and
+ * last due dates still open, DIBS documented), so the answer is one grouped scan of the engagements in the filter,
+ * joining nothing: an engagement has overdue work when its first open due date has passed, and work not yet due
+ * when its last one has not.
  */
 public final class ComplianceTally {
 
@@ -32,7 +32,9 @@ public final class ComplianceTally {
                 sum(case when {onTime} then 1 else 0 end),
                 sum(case when {stale} then 1 else 0 end),
                 sum(case when e.dibs_documented then 1 else 0 end),
-                sum(case when {onTime} and not ({stale}) then 1 else 0 end)
+                sum(case when {onTime} and not ({stale}) then 1 else 0 end),
+                sum(case when e.last_open_mandatory_due >= :now then 1 else 0 end),
+                sum(case when e.first_open_mandatory_due < :now then 1 else 0 end)
             from engagement e
             where {filter}
             group by e.team_manager, e.architect_id
@@ -40,16 +42,6 @@ public final class ComplianceTally {
             .replace("{onTime}", "e.mandatory_done_late = 0 and (e.first_open_mandatory_due is null"
                     + " or e.first_open_mandatory_due >= :now)")
             .replace("{stale}", "e.status = :open and e.last_activity_at <= :staleBoundary");
-
-    private static final String OPEN_WORK_PER_ARCHITECT = """
-            select e.team_manager, e.architect_id,
-                sum(case when t.due_at >= :now then 1 else 0 end),
-                sum(case when t.due_at < :now then 1 else 0 end)
-            from engagement e
-            join engagement_task t on t.engagement_id = e.id and t.mandatory = true and t.completed_at is null
-            where e.mandatory_open > 0 and {filter}
-            group by e.team_manager, e.architect_id
-            """;
 
     private ComplianceTally() {
     }
@@ -62,6 +54,9 @@ public final class ComplianceTally {
             Instant openedBefore, Instant now, Instant staleBoundary) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new HashMap<>();
+        parameters.put("now", now);
+        parameters.put("open", Engagement.OPEN);
+        parameters.put("staleBoundary", staleBoundary);
         if (teamManager != null) {
             where.append(" and e.team_manager = :teamManager");
             parameters.put("teamManager", teamManager);
@@ -74,22 +69,11 @@ public final class ComplianceTally {
             where.append(" and e.opened_at < :openedBefore");
             parameters.put("openedBefore", openedBefore);
         }
-        Map<List<String>, int[]> openWork = new HashMap<>();
-        Map<String, Object> openWorkParameters = new HashMap<>(parameters);
-        openWorkParameters.put("now", now);
-        for (Object[] row : rows(OPEN_WORK_PER_ARCHITECT.replace("{filter}", where), openWorkParameters)) {
-            openWork.put(Arrays.asList((String) row[0], (String) row[1]), new int[] {count(row[2]), count(row[3])});
-        }
-        Map<String, Object> figureParameters = new HashMap<>(openWorkParameters);
-        figureParameters.put("open", Engagement.OPEN);
-        figureParameters.put("staleBoundary", staleBoundary);
-        return rows(PER_ARCHITECT.replace("{filter}", where), figureParameters).stream().map(row -> {
-            int[] notYetDueAndOverdue = openWork.getOrDefault(Arrays.asList((String) row[0], (String) row[1]),
-                    new int[2]);
-            return new ComplianceReport.Architect((String) row[0], (String) row[1],
-                    new ComplianceFigures(count(row[2]), count(row[3]), count(row[4]), count(row[5]), count(row[6]),
-                            count(row[7]), notYetDueAndOverdue[0], notYetDueAndOverdue[1]));
-        }).toList();
+        return rows(PER_ARCHITECT.replace("{filter}", where), parameters).stream()
+                .map(row -> new ComplianceReport.Architect((String) row[0], (String) row[1],
+                        new ComplianceFigures(count(row[2]), count(row[3]), count(row[4]), count(row[5]),
+                                count(row[6]), count(row[7]), count(row[8]), count(row[9]))))
+                .toList();
     }
 
     private static List<Object[]> rows(String sql, Map<String, Object> parameters) {

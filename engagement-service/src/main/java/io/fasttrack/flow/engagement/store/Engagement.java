@@ -62,7 +62,7 @@ public class Engagement extends PanacheEntityBase {
     public int openEscalations;
     /*
      * What compliance counts, kept as the events change the tasks and DIBS, so a compliance answer reads one row per
-     * engagement and compares a single due date with the clock (ComplianceTally).
+     * engagement and compares its first and last open due dates with the clock (ComplianceTally).
      */
     /** Mandatory tasks not done yet. */
     @Column(name = "mandatory_open")
@@ -73,6 +73,9 @@ public class Engagement extends PanacheEntityBase {
     /** The earliest due date of a mandatory task not done yet; null when every one is done. */
     @Column(name = "first_open_mandatory_due")
     public Instant firstOpenMandatoryDue;
+    /** The latest due date of a mandatory task not done yet; null when every one is done. */
+    @Column(name = "last_open_mandatory_due")
+    public Instant lastOpenMandatoryDue;
     /** DIBS recorded for every workload in scope, or for any one when the scope is empty. */
     @Column(name = "dibs_documented")
     public boolean dibsDocumented;

@@ -346,8 +346,10 @@ public final class TouchedEngagements {
         engagement.mandatoryOpen = (int) mandatory.stream().filter(task -> task.completedAt == null).count();
         engagement.mandatoryDoneLate = (int) mandatory.stream()
                 .filter(task -> task.completedAt != null && task.completedAt.isAfter(task.dueAt)).count();
-        engagement.firstOpenMandatoryDue = mandatory.stream().filter(task -> task.completedAt == null)
-                .map(task -> task.dueAt).min(Instant::compareTo).orElse(null);
+        List<Instant> openDue = mandatory.stream().filter(task -> task.completedAt == null).map(task -> task.dueAt)
+                .sorted().toList();
+        engagement.firstOpenMandatoryDue = openDue.isEmpty() ? null : openDue.get(0);
+        engagement.lastOpenMandatoryDue = openDue.isEmpty() ? null : openDue.get(openDue.size() - 1);
     }
 
     /** DIBS are documented once every workload in scope has them, or any one has when the scope is empty. */
