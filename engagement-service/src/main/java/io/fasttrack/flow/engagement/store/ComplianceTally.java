@@ -1,9 +1,11 @@
 package io.fasttrack.flow.engagement.store;
 
+import static io.fasttrack.flow.kit.store.NativeQueries.count;
+
 import io.fasttrack.flow.engagement.domain.ComplianceFigures;
 import io.fasttrack.flow.engagement.domain.ComplianceReport;
+import io.fasttrack.flow.kit.store.NativeQueries;
 import io.quarkus.hibernate.orm.panache.Panache;
-import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -69,22 +71,11 @@ public final class ComplianceTally {
             where.append(" and e.opened_at < :openedBefore");
             parameters.put("openedBefore", openedBefore);
         }
-        return rows(PER_ARCHITECT.replace("{filter}", where), parameters).stream()
+        String sql = PER_ARCHITECT.replace("{filter}", where);
+        return NativeQueries.rows(Panache.getEntityManager(), sql, parameters).stream()
                 .map(row -> new ComplianceReport.Architect((String) row[0], (String) row[1],
                         new ComplianceFigures(count(row[2]), count(row[3]), count(row[4]), count(row[5]),
                                 count(row[6]), count(row[7]), count(row[8]), count(row[9]))))
                 .toList();
-    }
-
-    private static List<Object[]> rows(String sql, Map<String, Object> parameters) {
-        Query query = Panache.getEntityManager().createNativeQuery(sql);
-        parameters.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows;
-    }
-
-    private static int count(Object value) {
-        return ((Number) value).intValue();
     }
 }

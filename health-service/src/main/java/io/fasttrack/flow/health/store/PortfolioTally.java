@@ -1,7 +1,9 @@
 package io.fasttrack.flow.health.store;
 
+import static io.fasttrack.flow.kit.store.NativeQueries.count;
+
+import io.fasttrack.flow.kit.store.NativeQueries;
 import io.quarkus.hibernate.orm.panache.Panache;
-import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -72,8 +74,9 @@ public final class PortfolioTally {
     public static List<CategoryCount> categories(Grouping grouping, String teamManager) {
         Map<String, Object> parameters = new HashMap<>();
         String filter = teamManagerFilter(teamManager, parameters);
-        return rows(PER_CATEGORY.replace("{key}", grouping.key).replace("{name}", grouping.name)
-                .replace("{customers}", CUSTOMERS).replace("{filter}", filter), parameters).stream()
+        String sql = PER_CATEGORY.replace("{key}", grouping.key).replace("{name}", grouping.name)
+                .replace("{customers}", CUSTOMERS).replace("{filter}", filter);
+        return NativeQueries.rows(Panache.getEntityManager(), sql, parameters).stream()
                 .map(row -> new CategoryCount((String) row[0], (String) row[1], (String) row[2], count(row[3])))
                 .toList();
     }
@@ -90,8 +93,9 @@ public final class PortfolioTally {
             filter.append(" and m.as_of <= :to");
             parameters.put("to", to);
         }
-        return rows(MOVES.replace("{key}", grouping.key).replace("{customers}", CUSTOMERS)
-                .replace("{filter}", filter), parameters).stream()
+        String sql = MOVES.replace("{key}", grouping.key).replace("{customers}", CUSTOMERS)
+                .replace("{filter}", filter.toString());
+        return NativeQueries.rows(Panache.getEntityManager(), sql, parameters).stream()
                 .map(row -> new MoveCount((String) row[0], (String) row[1], count(row[2])))
                 .toList();
     }
@@ -102,17 +106,5 @@ public final class PortfolioTally {
         }
         parameters.put("teamManager", teamManager);
         return "o.team_manager = :teamManager";
-    }
-
-    private static List<Object[]> rows(String sql, Map<String, Object> parameters) {
-        Query query = Panache.getEntityManager().createNativeQuery(sql);
-        parameters.forEach(query::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows;
-    }
-
-    private static int count(Object value) {
-        return ((Number) value).intValue();
     }
 }
