@@ -1,0 +1,68 @@
+package io.fasttrack.flow.console.pages;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import io.quarkus.qute.TemplateExtension;
+
+/** How the pages write times, shares and names: {@code {fmt:time(x)}} and the like, each taking a missing value. */
+@TemplateExtension(namespace = "fmt")
+public final class Formats {
+
+    static final String NONE = "—";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private Formats() {
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? NONE : TIME.format(instant);
+    }
+
+    static String date(LocalDate date) {
+        return date == null ? NONE : date.toString();
+    }
+
+    /** A share of 1 as a whole percentage: 0.4937 is "49 %". */
+    static String percent(BigDecimal share) {
+        return share == null ? NONE : share.movePointRight(2).setScale(0, RoundingMode.HALF_UP) + " %";
+    }
+
+    static String hours(BigDecimal hours) {
+        return hours == null ? NONE : hours.setScale(1, RoundingMode.HALF_UP) + " h";
+    }
+
+    /** How long ago, in the largest unit that fits: "3 d", "5 h", "12 min". */
+    static String ago(Instant instant) {
+        if (instant == null) {
+            return NONE;
+        }
+        Duration elapsed = Duration.between(instant, Instant.now());
+        if (elapsed.toDays() > 0) {
+            return elapsed.toDays() + " d ago";
+        }
+        if (elapsed.toHours() > 0) {
+            return elapsed.toHours() + " h ago";
+        }
+        return Math.max(0, elapsed.toMinutes()) + " min ago";
+    }
+
+    /** An enum constant as words: DISCOVERY_WORKSHOP is "Discovery workshop". */
+    static String words(String constant) {
+        if (constant == null || constant.isEmpty()) {
+            return NONE;
+        }
+        String spaced = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    static String orNone(Object value) {
+        return value == null ? NONE : value.toString();
+    }
+}
