@@ -34,6 +34,14 @@ public final class Formats {
         return share == null ? NONE : share.movePointRight(2).setScale(0, RoundingMode.HALF_UP) + " %";
     }
 
+    /** A share of 1 as a CSS width, at most the whole: a meter never overflows its track. */
+    static String width(BigDecimal share) {
+        if (share == null) {
+            return "0%";
+        }
+        return share.min(BigDecimal.ONE).max(BigDecimal.ZERO).movePointRight(2).setScale(0, RoundingMode.HALF_UP) + "%";
+    }
+
     static String hours(BigDecimal hours) {
         return hours == null ? NONE : hours.setScale(1, RoundingMode.HALF_UP) + " h";
     }
@@ -60,6 +68,19 @@ public final class Formats {
         }
         String spaced = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    /** An architect role as FastTrack writes it. */
+    static String role(String role) {
+        if (role == null) {
+            return NONE;
+        }
+        return switch (role) {
+            case "ALIGNMENT_FTA" -> "Alignment FTA";
+            case "GET_MODERN_FTA" -> "Get Modern FTA";
+            case "FTCHELP" -> "FTC Help";
+            default -> words(role);
+        };
     }
 
     static String orNone(Object value) {

@@ -79,5 +79,10 @@ public interface AssignmentApi {
 
     record Comparison(String architectId, String winnerId, String verdict, String excludedBecause,
             String rankingRule, Candidate architect, Candidate winner) {
+
+        /** The architect asked about, then the winner: the two rows a page compares. */
+        public List<Candidate> sides() {
+            return architect == null || winner == null ? List.of() : List.of(architect, winner);
+        }
     }
 }

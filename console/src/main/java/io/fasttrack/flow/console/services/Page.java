@@ -13,7 +13,20 @@ public record Page<T>(List<T> items, long total, int page, int size) {
         return (long) (page + 1) * size < total;
     }
 
-    public long lastPage() {
-        return total == 0 ? 0 : (total - 1) / size;
+    public int previous() {
+        return page - 1;
+    }
+
+    public int next() {
+        return page + 1;
+    }
+
+    /** This page's number as people count, from 1. */
+    public int number() {
+        return page + 1;
+    }
+
+    public long pages() {
+        return total == 0 ? 1 : (total - 1) / size + 1;
     }
 }
