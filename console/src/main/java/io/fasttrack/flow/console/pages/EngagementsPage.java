@@ -112,8 +112,8 @@ public class EngagementsPage {
     public TemplateInstance engagements(@QueryParam("architectId") String architectId,
             @QueryParam("tenantId") String tenantId, @QueryParam("stale") Boolean stale,
             @QueryParam("escalated") Boolean escalated, @QueryParam("page") @DefaultValue("0") int page) {
-        String architect = blankToNull(architectId);
-        String tenant = blankToNull(tenantId);
+        String architect = Params.text(architectId);
+        String tenant = Params.text(tenantId);
         return Templates.engagements(new Listing(architect, tenant, stale, escalated,
                 engagements.engagements(architect, tenant, stale, escalated, Math.max(0, page), PAGE_SIZE)));
     }
@@ -206,10 +206,6 @@ public class EngagementsPage {
             }
         }
         return values;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static String nullToEmpty(String value) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import io.fasttrack.flow.console.views.Shares;
 import io.quarkus.qute.TemplateExtension;
 
 /** How the pages write times, shares and names: {@code {fmt:time(x)}} and the like, each taking a missing value. */
@@ -31,7 +32,7 @@ public final class Formats {
 
     /** A share of 1 as a whole percentage: 0.4937 is "49 %". */
     static String percent(BigDecimal share) {
-        return share == null ? NONE : share.movePointRight(2).setScale(0, RoundingMode.HALF_UP) + " %";
+        return Shares.percent(share);
     }
 
     /** A share of 1 as a CSS width, at most the whole: a meter never overflows its track. */
@@ -81,6 +82,11 @@ public final class Formats {
             case "FTCHELP" -> "FTC Help";
             default -> words(role);
         };
+    }
+
+    /** The CSS class that colours a health category the same on every chart. */
+    static String categoryClass(String category) {
+        return category == null ? "" : "category-" + category.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static String orNone(Object value) {

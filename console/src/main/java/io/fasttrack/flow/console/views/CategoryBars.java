@@ -35,10 +35,6 @@ public record CategoryBars(List<Bar> bars, long total) {
         public int barX() {
             return LABEL_WIDTH;
         }
-
-        public String cssClass() {
-            return "category-" + category.toLowerCase().replace('_', '-');
-        }
     }
 
     public static CategoryBars of(Map<String, Long> customersPerCategory) {
