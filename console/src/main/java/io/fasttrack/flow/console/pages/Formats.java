@@ -89,6 +89,11 @@ public final class Formats {
         return category == null ? "" : "category-" + category.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** A yes-or-no value of a decision's candidate, a dash where the balancer never compared it (excluded). */
+    static String yesNo(Boolean value) {
+        return value == null ? NONE : value ? "yes" : "no";
+    }
+
     static String orNone(Object value) {
         return value == null ? NONE : value.toString();
     }

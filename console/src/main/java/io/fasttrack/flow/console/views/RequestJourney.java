@@ -42,7 +42,8 @@ public record RequestJourney(IntakeApi.Request request, AssignmentApi.Decision d
             EngagementApi.Engagement engagement) {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("Submitted", "intake-service", request.submittedAt(),
-                request.type() + " for " + Objects.requireNonNullElse(request.customerName(), request.tenantId()),
+                request.type().replace('_', ' ').toLowerCase(java.util.Locale.ROOT) + " for "
+                        + Objects.requireNonNullElse(request.customerName(), request.tenantId()),
                 "done"));
         boolean assigned = decision != null && decision.architect() != null;
         if (decision != null && !assigned) {
