@@ -22,6 +22,11 @@ jwt_public_key() { echo "$KEYS_DIR/jwt-public.pem"; }
 
 SERVICES=(intake-service assignment-service engagement-service health-service)
 
+# The console: a browser UI over the four services' APIs. It has no database, no topics and no projection, so it
+# is no member of SERVICES (databases, replay, topics); start launches it after the services, stop stops it with them.
+CONSOLE=console
+CONSOLE_PORT=${FASTTRACK_CONSOLE_PORT:-8080}
+
 # JVM options of every service (FASTTRACK_SERVICE_JAVA_OPTS replaces them all): serial GC and capped metaspace,
 # code cache, direct memory and thread stacks. The heap starts at 32 MB and may grow to 256 MB: a heap that starts at
 # its cap has its young generation touched, and resident, within seconds, while the live set of a fresh service is
@@ -30,13 +35,19 @@ SERVICES=(intake-service assignment-service engagement-service health-service)
 # Only the C1 JIT (TieredStopAtLevel=1), measured again in steady state (BENCHMARKS.md, "JIT"): after a 60 s
 # warm-up, C2 still spent the next minutes compiling in all four JVMs, so at 500 req/s a request cost 10.7 ms of CPU
 # with C2 and 9.0 with C1 alone, one at a time took 92 ms instead of 37, and each service took 60 MB more memory.
-DEFAULT_SERVICE_JAVA_OPTS="-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m \
--XX:ReservedCodeCacheSize=48m -XX:MaxDirectMemorySize=64m -Xss512k"
+JVM_CAPS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m \
+-XX:MaxDirectMemorySize=64m -Xss512k"
+DEFAULT_SERVICE_JAVA_OPTS="-Xms32m -Xmx256m $JVM_CAPS"
 SERVICE_JAVA_OPTS=${FASTTRACK_SERVICE_JAVA_OPTS:-$DEFAULT_SERVICE_JAVA_OPTS}
+# The console's (FASTTRACK_CONSOLE_JAVA_OPTS replaces them): the same caps and a smaller heap, since it keeps no
+# state of its own, only the pages it is rendering.
+DEFAULT_CONSOLE_JAVA_OPTS="-Xms16m -Xmx128m $JVM_CAPS"
+CONSOLE_JAVA_OPTS=${FASTTRACK_CONSOLE_JAVA_OPTS:-$DEFAULT_CONSOLE_JAVA_OPTS}
 # The broker's JVM options (FASTTRACK_KAFKA_JAVA_OPTS replaces them): it keeps records in the page cache, not its heap.
 KAFKA_JAVA_OPTS=${FASTTRACK_KAFKA_JAVA_OPTS:--Xms64m -Xmx256m}
-# FASTTRACK_SERVICE_CDS=on: each service starts from an AppCDS archive of its classes, made at its first stop
-# ($FASTTRACK_HOME/cds, one per build of its jar); it starts in about 3.3 s instead of 4.3 s (BENCHMARKS.md).
+# FASTTRACK_SERVICE_CDS=on: each service, and the console, starts from an AppCDS archive of its classes, made at its
+# first stop ($FASTTRACK_HOME/cds, one per build of its jar); a service starts in about 3.3 s instead of 4.3 s
+# (BENCHMARKS.md).
 SERVICE_CDS=${FASTTRACK_SERVICE_CDS:-off}
 
 service_port() {
@@ -73,7 +84,7 @@ port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# What identifies a running service in its command line, whichever database flavour it was built for.
+# What identifies a running service (or the console) in its command line, whichever database flavour it was built for.
 service_marker() {
   echo "$1/target/"
 }
@@ -105,6 +116,11 @@ service_jar() {
   else
     echo "$REPO_ROOT/$1/target/quarkus-app/quarkus-run.jar"
   fi
+}
+
+# The console runs from its one build whatever FASTTRACK_DB says: it has no database.
+console_jar() {
+  echo "$REPO_ROOT/$CONSOLE/target/quarkus-app/quarkus-run.jar"
 }
 
 service_database() {

@@ -11,10 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The whole system as a newcomer runs it: {@code deploy/local/start} launches a real Kafka broker and
- * the four services as separate processes from their built jars. The stack gets its own
- * {@code FASTTRACK_HOME} and ports, so it can run beside a developer's own stack. One stack serves
- * every test class of the JVM and is stopped with {@code deploy/local/stop} when the JVM ends.
+ * The whole system as a newcomer runs it: {@code deploy/local/start} launches a real Kafka broker,
+ * the four services as separate processes from their built jars, and the console over them. The stack gets its own
+ * {@code FASTTRACK_HOME} and ports (the console on the port base itself, the services above it), so it can run
+ * beside a developer's own stack. One stack serves every test class of the JVM and is stopped with
+ * {@code deploy/local/stop} when the JVM ends.
  */
 public final class LocalStack {
 
@@ -61,6 +62,15 @@ public final class LocalStack {
 
     public String url(Service service) {
         return "http://127.0.0.1:" + (portBase + service.portOffset);
+    }
+
+    /** The console's address; a browser signs in there with a {@link #consoleLink} first. */
+    public String consoleUrl() {
+        return "http://127.0.0.1:" + consolePort();
+    }
+
+    private int consolePort() {
+        return portBase + 0;
     }
 
     public String kafkaBootstrap() {
@@ -208,6 +218,14 @@ public final class LocalStack {
         return script("token", rolesAndOptions).trim();
     }
 
+    /**
+     * A link that signs a browser in to the console, printed by {@code deploy/local/console-link} with this stack's
+     * key pair and console port; the same arguments as {@link #token}.
+     */
+    public String consoleLink(String... rolesAndOptions) {
+        return script("console-link", rolesAndOptions).trim();
+    }
+
     /** Rebuilds a service's projection from the topics with {@code deploy/local/replay}; returns its output. */
     public String replay(Service service) {
         return script("replay", service.directory);
@@ -282,6 +300,7 @@ public final class LocalStack {
         env.put("FASTTRACK_ASSIGNMENT_PORT", String.valueOf(portBase + Service.ASSIGNMENT.portOffset));
         env.put("FASTTRACK_ENGAGEMENT_PORT", String.valueOf(portBase + Service.ENGAGEMENT.portOffset));
         env.put("FASTTRACK_HEALTH_PORT", String.valueOf(portBase + Service.HEALTH.portOffset));
+        env.put("FASTTRACK_CONSOLE_PORT", String.valueOf(consolePort()));
         return env;
     }
 }
