@@ -2,6 +2,7 @@ package io.fasttrack.flow.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -33,13 +34,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * Structural checks of the deployment files for users with a container engine: {@code deploy/kubernetes}
  * (Kubernetes manifests, Strimzi topics, kustomization) and {@code deploy/compose} (compose file, Dockerfile).
- * Nothing here can run them, so this test holds them to the code: every YAML file parses (all documents); every
- * service has a Deployment with probes on {@code /q/health/live} and {@code /q/health/ready} on its port, a Service
- * and its ConfigMap; the Deployment of assignment-service, of which one instance decides at a time, replaces its pod
+ * Nothing here can run them, so this test holds them to the code: every YAML file parses (all documents, no key
+ * given twice in a mapping, which kubectl refuses); every
+ * service and the console has a Deployment with probes on {@code /q/health/live} and {@code /q/health/ready} on its
+ * port, a Service and its ConfigMap; the Deployment of assignment-service, of which one instance decides at a time, replaces its pod
  * with strategy {@code Recreate}; every topic of shared-events and its {@code .dlq} is a KafkaTopic kept forever; ports match
  * {@code quarkus.http.port} of each service's application.properties; every environment variable set for a service
  * is the environment form of a setting the service has (its application.properties, shared-events' config, or a
- * short list of Quarkus settings below); compose has the four services, Kafka and PostgreSQL on the same ports.
+ * short list of Quarkus settings below); the console calls each service at its Service (compose: its service name)
+ * and port; compose has the four services, the console, Kafka and PostgreSQL on the same ports.
  *
  * <p>Fast and self-contained: reads files only, starts nothing. The checks collect every problem, so one run
  * names them all; the {@code catches...} tests break a fresh in-memory copy of the manifests and expect the break
@@ -56,6 +59,15 @@ class DeploymentManifestsTest {
     static final Path SHARED_CONFIG = REPO.resolve("shared-events/src/main/resources/META-INF/microprofile-config.properties");
 
     static final List<String> SERVICES = List.of("intake-service", "assignment-service", "engagement-service", "health-service");
+
+    /**
+     * The browser UI over the services: deployed like them (Deployment, probes, Service; a compose service), but with
+     * no database, no Kafka and no topics, so the checks of those do not apply to it.
+     */
+    static final String CONSOLE = "console";
+
+    /** The console's REST clients, {@code quarkus.rest-client.<name>.url}, each naming the service {@code <name>-service}. */
+    static final Pattern REST_CLIENT_URL = Pattern.compile("quarkus\\.rest-client\\.([a-z]+)\\.url");
 
     /**
      * Services of which one instance decides at a time (a database lease): their Deployment stops the old pod before
@@ -211,6 +223,30 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void catchesAConsoleCallingAServiceOnTheWrongPort() throws IOException {
+        assertKubernetesCaught(docs -> map(find(docs, "ConfigMap", "console").get("data"))
+                .put("QUARKUS_REST_CLIENT_HEALTH_URL", "http://health-service:8080"), "console", "QUARKUS_REST_CLIENT_HEALTH_URL");
+    }
+
+    @Test
+    void catchesAConsoleWithoutItsPublicKey() throws IOException {
+        assertKubernetesCaught(docs -> container(find(docs, "Deployment", "console")).remove("volumeMounts"),
+                "console", "public key");
+    }
+
+    @Test
+    void catchesAMissingConsoleInCompose() throws IOException {
+        assertComposeCaught(compose -> services(compose).remove("console"), "console", "missing");
+    }
+
+    @Test
+    void catchesAKeyGivenTwice() {
+        String twice = "spec:\n  volumes:\n    - name: a\n  containers: []\n  volumes:\n    - name: b\n";
+        assertThrows(RuntimeException.class, () -> loadAll(new java.io.StringReader(twice)),
+                "a mapping with the key volumes twice must not parse");
+    }
+
+    @Test
     void catchesAComposeServicePublishedOnAnotherPort() throws IOException {
         assertComposeCaught(compose -> map(services(compose).get("engagement-service"))
                 .put("ports", new ArrayList<>(List.of("127.0.0.1:8093:8083"))), "engagement-service", "8083");
@@ -244,7 +280,7 @@ class DeploymentManifestsTest {
      * the profiles it defines, and the topic defaults of shared-events.
      */
     record Code(Map<String, Integer> ports, Map<String, Set<String>> settings, Map<String, Set<String>> profiles,
-                Map<String, String> topics, Map<String, Path> resources) {
+                Map<String, String> topics, Map<String, Path> resources, Set<String> consoleClients) {
 
         static Code read() throws IOException {
             Properties shared = properties(SHARED_CONFIG);
@@ -261,7 +297,10 @@ class DeploymentManifestsTest {
             Map<String, Set<String>> settings = new LinkedHashMap<>();
             Map<String, Set<String>> profiles = new LinkedHashMap<>();
             Map<String, Path> resourceDirectories = new LinkedHashMap<>();
-            for (String service : SERVICES) {
+            List<String> modules = new ArrayList<>(SERVICES);
+            modules.add(CONSOLE);
+            Set<String> consoleClients = new TreeSet<>();
+            for (String service : modules) {
                 Path resources = REPO.resolve(service).resolve("src/main/resources");
                 resourceDirectories.put(service, resources);
                 Properties properties = properties(resources.resolve("application.properties"));
@@ -282,12 +321,25 @@ class DeploymentManifestsTest {
                         }
                     }
                 }
-                collectSettings(shared, names, serviceProfiles);
+                if (service.equals(CONSOLE)) {
+                    // the console does not read shared-events' config: it knows the services by their APIs only
+                    for (String key : properties.stringPropertyNames()) {
+                        Matcher client = REST_CLIENT_URL.matcher(key);
+                        if (client.matches()) {
+                            consoleClients.add(client.group(1));
+                        }
+                    }
+                } else {
+                    collectSettings(shared, names, serviceProfiles);
+                }
                 settings.put(service, names.stream().map(DeploymentManifestsTest::environmentName)
                         .collect(Collectors.toCollection(TreeSet::new)));
                 profiles.put(service, serviceProfiles);
             }
-            return new Code(ports, settings, profiles, topics, resourceDirectories);
+            if (consoleClients.isEmpty()) {
+                throw new AssertionError(CONSOLE + ": no quarkus.rest-client.<name>.url in application.properties");
+            }
+            return new Code(ports, settings, profiles, topics, resourceDirectories, consoleClients);
         }
 
         /** A setting's value under a profile: application-PROFILE.properties, else %PROFILE.name, else the plain name. */
@@ -394,54 +446,15 @@ class DeploymentManifestsTest {
         }
 
         for (String service : SERVICES) {
-            int port = code.ports().get(service);
             Doc deployment = find(docs, "Deployment", service);
-            Doc serviceDoc = find(docs, "Service", service);
-            if (find(docs, "ConfigMap", service) == null) {
-                problems.add(service + ": no ConfigMap " + service);
-            }
-            if (deployment == null) {
-                problems.add(service + ": no Deployment " + service);
+            Map<String, Object> container = workloadProblems(problems, docs, service, code.ports().get(service));
+            if (container == null) {
                 continue;
-            }
-            Map<String, Object> podTemplate = map(map(deployment.body().get("spec")).get("template"));
-            Map<String, Object> podLabels = map(map(podTemplate.get("metadata")).getOrDefault("labels", Map.of()));
-            Map<String, Object> matchLabels = map(map(map(deployment.body().get("spec")).get("selector")).getOrDefault("matchLabels", Map.of()));
-            if (matchLabels.isEmpty() || !podLabels.entrySet().containsAll(matchLabels.entrySet())) {
-                problems.add(deployment + ": selector.matchLabels " + matchLabels + " do not select its pod labels " + podLabels);
             }
             Object strategy = map(map(deployment.body().get("spec")).get("strategy")).get("type");
             if (ONE_DECIDER.contains(service) && !"Recreate".equals(strategy)) {
                 problems.add(deployment + ": strategy.type must be Recreate (one decider at a time), is " + strategy);
             }
-            Map<String, Object> container = container(deployment);
-            if (container == null) {
-                problems.add(deployment + ": no container");
-                continue;
-            }
-            String image = String.valueOf(container.get("image"));
-            if (!image.startsWith("fasttrack/" + service + ":")) {
-                problems.add(deployment + ": image " + image + " is not fasttrack/" + service + ":<version>");
-            }
-            Map<String, Integer> containerPorts = new LinkedHashMap<>();
-            for (Object p : list(container.getOrDefault("ports", List.of()))) {
-                Map<String, Object> portSpec = map(p);
-                containerPorts.put(String.valueOf(portSpec.getOrDefault("name", "")), (Integer) portSpec.get("containerPort"));
-            }
-            if (!containerPorts.containsValue(port)) {
-                problems.add(deployment + ": container ports " + containerPorts.values() + " lack the service port " + port
-                        + " (quarkus.http.port of " + service + ")");
-            }
-            checkProbe(problems, deployment, container, "livenessProbe", LIVE, port, containerPorts);
-            checkProbe(problems, deployment, container, "readinessProbe", READY, port, containerPorts);
-            checkProbe(problems, deployment, container, "startupProbe", "/q/health", port, containerPorts);
-            Map<String, Object> resources = map(container.getOrDefault("resources", Map.of()));
-            for (String bound : List.of("requests", "limits")) {
-                if (map(resources.getOrDefault(bound, Map.of())).get("memory") == null) {
-                    problems.add(deployment + ": no resources." + bound + ".memory");
-                }
-            }
-
             Map<String, String> environment = kubernetesEnvironment(problems, docs, deployment, container);
             checkEnvironment(problems, deployment.toString(), service, environment, code);
             if (environment.containsKey("QUARKUS_DATASOURCE_PASSWORD")) {
@@ -460,28 +473,94 @@ class DeploymentManifestsTest {
                     }
                 }
             }
+        }
 
-            if (serviceDoc == null) {
-                problems.add(service + ": no Service " + service);
-                continue;
+        Map<String, Object> console = workloadProblems(problems, docs, CONSOLE, code.ports().get(CONSOLE));
+        if (console != null) {
+            Doc deployment = find(docs, "Deployment", CONSOLE);
+            Map<String, String> environment = kubernetesEnvironment(problems, docs, deployment, console);
+            checkConsoleEnvironment(problems, deployment.toString(), environment, code);
+            String key = environment.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+            if (key != null && list(console.get("volumeMounts")).stream().map(m -> String.valueOf(map(m).get("mountPath")))
+                    .noneMatch(path -> key.startsWith(path + "/"))) {
+                problems.add(deployment + ": no volumeMount holds the public key at " + key);
             }
-            Map<String, Object> serviceSpec = map(serviceDoc.body().get("spec"));
-            Map<String, Object> selector = map(serviceSpec.getOrDefault("selector", Map.of()));
-            if (selector.isEmpty() || !podLabels.entrySet().containsAll(selector.entrySet())) {
-                problems.add(serviceDoc + ": selector " + selector + " does not select the pods of Deployment " + service);
-            }
-            boolean exposed = false;
-            for (Object p : list(serviceSpec.getOrDefault("ports", List.of()))) {
-                Map<String, Object> servicePort = map(p);
-                Object target = servicePort.getOrDefault("targetPort", servicePort.get("port"));
-                Integer targetPort = target instanceof Integer ? (Integer) target : containerPorts.get(String.valueOf(target));
-                exposed |= Objects.equals(servicePort.get("port"), port) && Objects.equals(targetPort, port);
-            }
-            if (!exposed) {
-                problems.add(serviceDoc + ": no port " + port + " with targetPort the container's port " + port);
+            if (!String.valueOf(environment.get("JAVA_OPTS")).contains("MaxRAMPercentage")) {
+                problems.add(deployment + ": JAVA_OPTS should size the heap from the memory limit (-XX:MaxRAMPercentage)");
             }
         }
         return problems;
+    }
+
+    /**
+     * What every workload needs, a service or the console: its ConfigMap, a Deployment whose selector selects its
+     * pods, a container of its image on its port with the three probes and a memory bound, and a Service that selects
+     * those pods on that port. Answers the container to check further, null when there is none.
+     */
+    private static Map<String, Object> workloadProblems(List<String> problems, List<Doc> docs, String name, int port) {
+        Doc deployment = find(docs, "Deployment", name);
+        Doc serviceDoc = find(docs, "Service", name);
+        if (find(docs, "ConfigMap", name) == null) {
+            problems.add(name + ": no ConfigMap " + name);
+        }
+        if (deployment == null) {
+            problems.add(name + ": no Deployment " + name);
+            return null;
+        }
+        Map<String, Object> podTemplate = map(map(deployment.body().get("spec")).get("template"));
+        Map<String, Object> podLabels = map(map(podTemplate.get("metadata")).getOrDefault("labels", Map.of()));
+        Map<String, Object> matchLabels = map(map(map(deployment.body().get("spec")).get("selector")).getOrDefault("matchLabels", Map.of()));
+        if (matchLabels.isEmpty() || !podLabels.entrySet().containsAll(matchLabels.entrySet())) {
+            problems.add(deployment + ": selector.matchLabels " + matchLabels + " do not select its pod labels " + podLabels);
+        }
+        Map<String, Object> container = container(deployment);
+        if (container == null) {
+            problems.add(deployment + ": no container");
+            return null;
+        }
+        String image = String.valueOf(container.get("image"));
+        if (!image.startsWith("fasttrack/" + name + ":")) {
+            problems.add(deployment + ": image " + image + " is not fasttrack/" + name + ":<version>");
+        }
+        Map<String, Integer> containerPorts = new LinkedHashMap<>();
+        for (Object p : list(container.getOrDefault("ports", List.of()))) {
+            Map<String, Object> portSpec = map(p);
+            containerPorts.put(String.valueOf(portSpec.getOrDefault("name", "")), (Integer) portSpec.get("containerPort"));
+        }
+        if (!containerPorts.containsValue(port)) {
+            problems.add(deployment + ": container ports " + containerPorts.values() + " lack the service port " + port
+                    + " (quarkus.http.port of " + name + ")");
+        }
+        checkProbe(problems, deployment, container, "livenessProbe", LIVE, port, containerPorts);
+        checkProbe(problems, deployment, container, "readinessProbe", READY, port, containerPorts);
+        checkProbe(problems, deployment, container, "startupProbe", "/q/health", port, containerPorts);
+        Map<String, Object> resources = map(container.getOrDefault("resources", Map.of()));
+        for (String bound : List.of("requests", "limits")) {
+            if (map(resources.getOrDefault(bound, Map.of())).get("memory") == null) {
+                problems.add(deployment + ": no resources." + bound + ".memory");
+            }
+        }
+
+        if (serviceDoc == null) {
+            problems.add(name + ": no Service " + name);
+            return container;
+        }
+        Map<String, Object> serviceSpec = map(serviceDoc.body().get("spec"));
+        Map<String, Object> selector = map(serviceSpec.getOrDefault("selector", Map.of()));
+        if (selector.isEmpty() || !podLabels.entrySet().containsAll(selector.entrySet())) {
+            problems.add(serviceDoc + ": selector " + selector + " does not select the pods of Deployment " + name);
+        }
+        boolean exposed = false;
+        for (Object p : list(serviceSpec.getOrDefault("ports", List.of()))) {
+            Map<String, Object> servicePort = map(p);
+            Object target = servicePort.getOrDefault("targetPort", servicePort.get("port"));
+            Integer targetPort = target instanceof Integer ? (Integer) target : containerPorts.get(String.valueOf(target));
+            exposed |= Objects.equals(servicePort.get("port"), port) && Objects.equals(targetPort, port);
+        }
+        if (!exposed) {
+            problems.add(serviceDoc + ": no port " + port + " with targetPort the container's port " + port);
+        }
+        return container;
     }
 
     private static void checkProbe(List<String> problems, Doc deployment, Map<String, Object> container, String probe,
@@ -556,20 +635,7 @@ class DeploymentManifestsTest {
     /** What compose and Kubernetes alike must give a service: known names, its port, its database, its topics. */
     private static void checkEnvironment(List<String> problems, String where, String service, Map<String, String> environment,
                                          Code code) {
-        Set<String> names = new TreeSet<>(environment.keySet());
-        for (String name : names) {
-            if (!code.reads(service, name) && !IMAGE_VARIABLES.contains(name)) {
-                problems.add(where + ": " + name + " is the environment form of no setting of " + service
-                        + " (application.properties, shared-events config, or " + QUARKUS_SETTINGS.keySet() + ")");
-            }
-        }
-        int port = code.ports().get(service);
-        if (!String.valueOf(port).equals(environment.get("QUARKUS_HTTP_PORT"))) {
-            problems.add(where + ": QUARKUS_HTTP_PORT is " + environment.get("QUARKUS_HTTP_PORT") + ", the service's port is " + port);
-        }
-        if (!"0.0.0.0".equals(environment.get("QUARKUS_HTTP_HOST"))) {
-            problems.add(where + ": QUARKUS_HTTP_HOST must be 0.0.0.0 in a container (the code listens on loopback)");
-        }
+        checkHttpEnvironment(problems, where, service, environment, code);
         if (environment.get("KAFKA_BOOTSTRAP_SERVERS") == null) {
             problems.add(where + ": no KAFKA_BOOTSTRAP_SERVERS");
         }
@@ -584,6 +650,50 @@ class DeploymentManifestsTest {
         }
         if (environment.get("QUARKUS_DATASOURCE_USERNAME") == null) {
             problems.add(where + ": no QUARKUS_DATASOURCE_USERNAME");
+        }
+    }
+
+    /**
+     * What compose and Kubernetes alike must give the console: known names, its port, each of its REST clients
+     * pointed at the service it names ({@code http://<name>-service:<port>}, the Service or compose service of that
+     * name), and the token issuer's public key (its default lies under a FASTTRACK_HOME no container has).
+     */
+    private static void checkConsoleEnvironment(List<String> problems, String where, Map<String, String> environment,
+                                                Code code) {
+        checkHttpEnvironment(problems, where, CONSOLE, environment, code);
+        for (String client : code.consoleClients()) {
+            String service = client + "-service";
+            String variable = environmentName("quarkus.rest-client." + client + ".url");
+            if (!SERVICES.contains(service)) {
+                problems.add(where + ": the REST client " + client + " names no service (" + service + ")");
+                continue;
+            }
+            String expected = "http://" + service + ":" + code.ports().get(service);
+            if (!expected.equals(environment.get(variable))) {
+                problems.add(where + ": " + variable + " is " + environment.get(variable) + ", the " + service + " is " + expected);
+            }
+        }
+        if (environment.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION") == null) {
+            problems.add(where + ": no MP_JWT_VERIFY_PUBLICKEY_LOCATION (the token issuer's public key)");
+        }
+    }
+
+    /** Known names, the module's own port, and every interface of the container. */
+    private static void checkHttpEnvironment(List<String> problems, String where, String module,
+                                             Map<String, String> environment, Code code) {
+        Set<String> names = new TreeSet<>(environment.keySet());
+        for (String name : names) {
+            if (!code.reads(module, name) && !IMAGE_VARIABLES.contains(name)) {
+                problems.add(where + ": " + name + " is the environment form of no setting of " + module
+                        + " (application.properties, shared-events config, or " + QUARKUS_SETTINGS.keySet() + ")");
+            }
+        }
+        int port = code.ports().get(module);
+        if (!String.valueOf(port).equals(environment.get("QUARKUS_HTTP_PORT"))) {
+            problems.add(where + ": QUARKUS_HTTP_PORT is " + environment.get("QUARKUS_HTTP_PORT") + ", the service's port is " + port);
+        }
+        if (!"0.0.0.0".equals(environment.get("QUARKUS_HTTP_HOST"))) {
+            problems.add(where + ": QUARKUS_HTTP_HOST must be 0.0.0.0 in a container (the code listens on loopback)");
         }
     }
 
@@ -673,11 +783,7 @@ class DeploymentManifestsTest {
                 problems.add(where + ": missing");
                 continue;
             }
-            int port = code.ports().get(service);
-            String published = "127.0.0.1:" + port + ":" + port;
-            if (!strings(definition.get("ports")).contains(published)) {
-                problems.add(where + ": port " + port + " not published as " + published + ", ports are " + definition.get("ports"));
-            }
+            composeImageProblems(problems, where, service, definition, code.ports().get(service));
             Map<String, String> environment = composeEnvironment(definition);
             checkEnvironment(problems, where, service, environment, code);
             for (Map.Entry<String, String> topic : code.topics().entrySet()) {
@@ -688,10 +794,6 @@ class DeploymentManifestsTest {
                     problems.add(where + ": " + variable + " is " + environment.get(variable) + " but topic-init creates " + created);
                 }
             }
-            String healthcheck = String.valueOf(map(definition.getOrDefault("healthcheck", Map.of())).get("test"));
-            if (!healthcheck.contains(":" + port + "/q/health")) {
-                problems.add(where + ": no healthcheck on its port " + port + " /q/health (is " + healthcheck + ")");
-            }
             Map<String, String> wanted = Map.of("kafka", "service_healthy", "postgres", "service_healthy",
                     "topic-init", "service_completed_successfully");
             wanted.forEach((dependency, condition) -> {
@@ -699,23 +801,56 @@ class DeploymentManifestsTest {
                     problems.add(where + ": depends_on " + dependency + " needs condition " + condition);
                 }
             });
-            if (!String.valueOf(definition.get("image")).startsWith("fasttrack/" + service + ":")) {
-                problems.add(where + ": image " + definition.get("image") + " is not fasttrack/" + service + ":<version>");
+        }
+
+        Map<String, Object> console = map(services.get(CONSOLE));
+        String where = "compose " + CONSOLE;
+        if (console.isEmpty()) {
+            problems.add(where + ": missing");
+        } else {
+            composeImageProblems(problems, where, CONSOLE, console, code.ports().get(CONSOLE));
+            Map<String, String> environment = composeEnvironment(console);
+            checkConsoleEnvironment(problems, where, environment, code);
+            String key = environment.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+            if (key != null && strings(console.get("volumes")).stream().noneMatch(v -> v.contains(":" + key))) {
+                problems.add(where + ": no volume mounts the public key at " + key);
             }
-            Map<String, Object> build = map(definition.getOrDefault("build", Map.of()));
-            Path context = COMPOSE.resolve(String.valueOf(build.getOrDefault("context", "."))).normalize();
-            Path dockerfile = context.resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile"))).normalize();
-            if (build.isEmpty() || !Files.isRegularFile(dockerfile)) {
-                problems.add(where + ": build does not name an existing Dockerfile (" + dockerfile + ")");
-            }
-            if (!service.equals(map(build.getOrDefault("args", Map.of())).get("SERVICE"))) {
-                problems.add(where + ": build arg SERVICE must be " + service);
-            }
-            if (build.containsKey("context") && !Files.isDirectory(context.resolve(service))) {
-                problems.add(where + ": build context " + context + " does not hold " + service + "/");
+            // its pages are empty until the services answer
+            for (String service : SERVICES) {
+                if (!"service_healthy".equals(condition(console, service))) {
+                    problems.add(where + ": depends_on " + service + " needs condition service_healthy");
+                }
             }
         }
         return problems;
+    }
+
+    /** A compose service of ours: published on its port on loopback, a healthcheck there, built from our Dockerfile. */
+    private static void composeImageProblems(List<String> problems, String where, String name, Map<String, Object> definition,
+                                             int port) {
+        String published = "127.0.0.1:" + port + ":" + port;
+        if (!strings(definition.get("ports")).contains(published)) {
+            problems.add(where + ": port " + port + " not published as " + published + ", ports are " + definition.get("ports"));
+        }
+        String healthcheck = String.valueOf(map(definition.getOrDefault("healthcheck", Map.of())).get("test"));
+        if (!healthcheck.contains(":" + port + "/q/health")) {
+            problems.add(where + ": no healthcheck on its port " + port + " /q/health (is " + healthcheck + ")");
+        }
+        if (!String.valueOf(definition.get("image")).startsWith("fasttrack/" + name + ":")) {
+            problems.add(where + ": image " + definition.get("image") + " is not fasttrack/" + name + ":<version>");
+        }
+        Map<String, Object> build = map(definition.getOrDefault("build", Map.of()));
+        Path context = COMPOSE.resolve(String.valueOf(build.getOrDefault("context", "."))).normalize();
+        Path dockerfile = context.resolve(String.valueOf(build.getOrDefault("dockerfile", "Dockerfile"))).normalize();
+        if (build.isEmpty() || !Files.isRegularFile(dockerfile)) {
+            problems.add(where + ": build does not name an existing Dockerfile (" + dockerfile + ")");
+        }
+        if (!name.equals(map(build.getOrDefault("args", Map.of())).get("SERVICE"))) {
+            problems.add(where + ": build arg SERVICE must be " + name);
+        }
+        if (build.containsKey("context") && !Files.isDirectory(context.resolve(name))) {
+            problems.add(where + ": build context " + context + " does not hold " + name + "/");
+        }
     }
 
     private static Map<String, Object> services(Map<String, Object> compose) {
@@ -811,16 +946,26 @@ class DeploymentManifestsTest {
     }
 
     static List<Object> loadAll(Path file) {
-        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-        List<Object> documents = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file)) {
-            for (Object document : yaml.loadAll(reader)) {
-                if (document != null) {
-                    documents.add(document);
-                }
-            }
+            return loadAll(reader);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * Every document, refusing a key given twice in one mapping: kubectl and compose refuse it too, and a lenient
+     * reader would keep only the last one (a second {@code volumes:} silently dropping the first).
+     */
+    static List<Object> loadAll(Reader reader) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        List<Object> documents = new ArrayList<>();
+        for (Object document : yaml.loadAll(reader)) {
+            if (document != null) {
+                documents.add(document);
+            }
         }
         return documents;
     }
