@@ -43,6 +43,7 @@ public final class LocalStack {
     private final int portBase = Integer.getInteger("fasttrack.port-base", 18080);
     private final String database = configuredDatabase();
     private final AtomicInteger anotherInstances = new AtomicInteger();
+    private String startBanner = "";
 
     private LocalStack() {
     }
@@ -88,7 +89,17 @@ public final class LocalStack {
 
     /** Starts whatever is not running (the broker, a killed service) and waits until all are ready. */
     public void start() {
-        script("start");
+        startBanner = script("start");
+    }
+
+    /** What the last {@code deploy/local/start} printed: the addresses and the console's sign-in link. */
+    public String startBanner() {
+        return startBanner;
+    }
+
+    /** Fills the stack with {@code deploy/local/demo}'s architects, requests and usage; returns what it printed. */
+    public String demo() {
+        return script("demo");
     }
 
     public void stop() {

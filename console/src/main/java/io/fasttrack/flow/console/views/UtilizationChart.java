@@ -35,7 +35,8 @@ public record UtilizationChart(List<Series> series, Line forecast, Line renewal,
     public record Line(int x1, int y1, int x2, int y2, String label) {
     }
 
-    public record Tick(int position, String label) {
+    /** A label on an axis; {@code anchor} keeps the first and last date inside the chart. */
+    public record Tick(int position, String label, String anchor) {
     }
 
     public static UtilizationChart of(HealthApi.CustomerHealth health) {
@@ -75,8 +76,12 @@ public record UtilizationChart(List<Series> series, Line forecast, Line renewal,
                         + forecast.targetDate()) : null;
         Line renewal = health.renewalDate() == null ? null : new Line(scale.x(health.renewalDate()), TOP,
                 scale.x(health.renewalDate()), HEIGHT - BOTTOM, "renewal " + health.renewalDate());
-        List<Tick> dateTicks = Stream.of(scale.first, scale.first.plusDays(scale.days / 2), scale.last).distinct()
-                .map(date -> new Tick(scale.x(date), date.toString())).toList();
+        LocalDate middle = scale.first.plusDays(scale.days / 2);
+        List<Tick> dateTicks = scale.first.equals(scale.last)
+                ? List.of(new Tick(scale.x(scale.first), scale.first.toString(), "start"))
+                : List.of(new Tick(scale.x(scale.first), scale.first.toString(), "start"),
+                        new Tick(scale.x(middle), middle.toString(), "middle"),
+                        new Tick(scale.x(scale.last), scale.last.toString(), "end"));
         return new UtilizationChart(series, forecastLine, renewal, dateTicks, percentTicks());
     }
 
@@ -91,7 +96,7 @@ public record UtilizationChart(List<Series> series, Line forecast, Line renewal,
     private static List<Tick> percentTicks() {
         Scale any = new Scale(LocalDate.EPOCH, LocalDate.EPOCH);
         return Stream.of(0, 25, 50, 75, 100)
-                .map(percent -> new Tick(any.y(BigDecimal.valueOf(percent, 2)), percent + " %")).toList();
+                .map(percent -> new Tick(any.y(BigDecimal.valueOf(percent, 2)), percent + " %", "start")).toList();
     }
 
     public int width() {
