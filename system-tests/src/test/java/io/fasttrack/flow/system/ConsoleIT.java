@@ -187,8 +187,9 @@ class ConsoleIT {
                     .setFullPage(true));
         }
         manager.navigate(browser.url("/engagements"));
-        String engagementPath = manager.locator("[data-testid=engagements] a[href^='/engagements/']").first()
-                .getAttribute("href");
+        // an open one, which shows the forms of the work
+        String engagementPath = manager.locator("[data-testid=engagements] tr:has(td:text-is('Open')) "
+                + "a[href^='/engagements/']").first().getAttribute("href");
         manager.navigate(browser.url(engagementPath));
         manager.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("engagement.png")).setFullPage(true));
         String requestPath = manager.locator("a[href^='/requests/']").first().getAttribute("href");
