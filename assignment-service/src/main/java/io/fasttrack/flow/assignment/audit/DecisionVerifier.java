@@ -1,28 +1,14 @@
 package io.fasttrack.flow.assignment.audit;
 
 import io.fasttrack.flow.assignment.domain.AssignmentPolicy;
-import io.fasttrack.flow.assignment.domain.AssignmentRequest;
 import io.fasttrack.flow.assignment.domain.Balancer;
 import io.fasttrack.flow.assignment.domain.CandidateComparison;
 import io.fasttrack.flow.assignment.domain.Decision;
 import io.fasttrack.flow.assignment.domain.HistoryReplay;
 import io.fasttrack.flow.assignment.domain.HistoryReplay.Outcome;
 import io.fasttrack.flow.assignment.domain.HistoryReplay.Rederived;
-import io.fasttrack.flow.assignment.domain.HistoryReplay.Step;
-import io.fasttrack.flow.assignment.domain.SlaPolicy;
 import io.fasttrack.flow.assignment.messaging.DecisionGate;
 import io.fasttrack.flow.assignment.messaging.DecisionRecords;
-import io.fasttrack.flow.assignment.messaging.InputChecks;
-import io.fasttrack.flow.assignment.messaging.Snapshots;
-import io.fasttrack.flow.assignment.store.DecisionJournal;
-import io.fasttrack.flow.events.ArchitectRegistered;
-import io.fasttrack.flow.events.ArchitectUpdated;
-import io.fasttrack.flow.events.EngagementCompleted;
-import io.fasttrack.flow.events.EventData;
-import io.fasttrack.flow.events.EventEnvelope;
-import io.fasttrack.flow.events.RequestSubmitted;
-import io.fasttrack.flow.events.TenantIdentified;
-import io.fasttrack.flow.events.model.RequestSnapshot;
 import io.fasttrack.flow.kit.api.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,7 +31,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DecisionVerifier {
 
-    static final int JOURNAL_PAGE = 10_000;
     static final int MISMATCHES_SHOWN = 100;
 
     @Inject
@@ -56,22 +40,7 @@ public class DecisionVerifier {
     DecisionRecords records;
 
     @Inject
-    SlaPolicy sla;
-
-    @Inject
-    DecisionJournal journal;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "fasttrack.topic.requests")
-    String requestsTopic;
-
-    @ConfigProperty(name = "fasttrack.topic.roster")
-    String rosterTopic;
-
-    @ConfigProperty(name = "fasttrack.topic.engagements")
-    String engagementsTopic;
+    LoggedHistory log;
 
     @ConfigProperty(name = "fasttrack.topic.assignments")
     String assignmentsTopic;
@@ -187,7 +156,7 @@ public class DecisionVerifier {
     }
 
     private RecordedHistory history() {
-        return RecordedHistory.read(bootstrapServers, List.of(requestsTopic, rosterTopic, engagementsTopic), assignmentsTopic);
+        return log.read();
     }
 
     private void replay(RecordedHistory history, AssignmentPolicy.Observer observer,
@@ -200,53 +169,6 @@ public class DecisionVerifier {
         Balancer balancer = gate.newBalancer();
         balancerOut.set(balancer);
         HistoryReplay replay = new HistoryReplay(balancer, observer);
-        long after = 0;
-        List<DecisionJournal.Entry> page;
-        do {
-            page = journal.after(after, JOURNAL_PAGE);
-            for (DecisionJournal.Entry entry : page) {
-                step(history, entry).ifPresent(step -> replay.apply(step, history::decision, derived));
-                after = entry.seq();
-            }
-        } while (page.size() == JOURNAL_PAGE);
-    }
-
-    private Optional<Step> step(RecordedHistory history, DecisionJournal.Entry entry) {
-        boolean serves = entry.kind() == DecisionJournal.Kind.INPUT_SERVING_THE_QUEUE;
-        switch (entry.kind()) {
-            case SWEEP:
-                return Optional.of(new HistoryReplay.Sweep(entry.at()));
-            case MANAGER:
-            case RECORDED:
-                return history.decision(entry.eventId()).map(HistoryReplay.AsRecorded::new);
-            default:
-                break;
-        }
-        EventEnvelope<EventData> input = history.inputs.get(entry.eventId());
-        if (input == null) {
-            return Optional.empty();
-        }
-        if (input.data() instanceof RequestSubmitted submitted) {
-            RequestSnapshot snapshot = submitted.snapshot();
-            AssignmentRequest request = Snapshots.toRequest(snapshot);
-            return Optional.of(new HistoryReplay.Arrival(input.eventId(), request, submitted.submittedAt(),
-                    sla.deadline(submitted.submittedAt(), snapshot.region(), Snapshots.zoneOf(snapshot.timeZone()))));
-        }
-        if (input.data() instanceof ArchitectRegistered registered) {
-            return Optional.of(new HistoryReplay.RosterChange(input.eventId(),
-                    Snapshots.toArchitect(registered.architect()), input.occurredAt(), serves));
-        }
-        if (input.data() instanceof ArchitectUpdated updated) {
-            return Optional.of(new HistoryReplay.RosterChange(input.eventId(), Snapshots.toArchitect(updated.architect()),
-                    input.occurredAt(), serves));
-        }
-        if (input.data() instanceof EngagementCompleted completed) {
-            return Optional.of(new HistoryReplay.Completion(input.eventId(), completed.requestId(),
-                    InputChecks.decisionTime(input), serves));
-        }
-        if (input.data() instanceof TenantIdentified identified) {
-            return Optional.of(new HistoryReplay.Identification(identified.placeholderId(), identified.tenantId()));
-        }
-        return Optional.empty();
+        log.steps(history, step -> replay.apply(step, history::decision, derived));
     }
 }

@@ -47,10 +47,10 @@ public final class Balancer {
     /** The window of "fewest assignments in the trailing 30 days". */
     public static final Duration TRAILING_WINDOW = Duration.ofDays(30);
 
-    private final WeightPolicy weights;
+    private WeightPolicy weights;
     private final int topK;
-    private final Duration continuityLookback;
-    private final List<Integer> distinctWeights;
+    private Duration continuityLookback;
+    private List<Integer> distinctWeights;
     private final Map<Integer, Comparator<Standing>> balanceOrder = new HashMap<>();
     private final Map<Integer, Comparator<Standing>> reservationOrder = new HashMap<>();
     private final TreeMap<String, Slot> slots = new TreeMap<>();
@@ -93,6 +93,27 @@ public final class Balancer {
             byRole.put(role, new TreeSet<>());
             awayByRole.put(role, new TreeSet<>());
         }
+    }
+
+    /**
+     * Decides from now on with other weights and another continuity lookback (a simulation's window): the state is
+     * kept, work already assigned keeps the weight it was assigned with, and the indexes are rebuilt for the new
+     * weights.
+     */
+    public void changePolicy(WeightPolicy newWeights, Duration newContinuityLookback) {
+        if (newContinuityLookback.isNegative()) {
+            throw new IllegalArgumentException("the continuity lookback must not be negative");
+        }
+        List<Slot> all = new ArrayList<>(slots.values());
+        all.forEach(this::detach);
+        weights = newWeights;
+        continuityLookback = newContinuityLookback;
+        distinctWeights = List.copyOf(newWeights.distinctWeights());
+        for (int weight : distinctWeights) {
+            balanceOrder.computeIfAbsent(weight, BalancingRules::balance);
+            reservationOrder.computeIfAbsent(weight, BalancingRules::reservationOrder);
+        }
+        all.forEach(this::attach);
     }
 
     public Instant clock() {

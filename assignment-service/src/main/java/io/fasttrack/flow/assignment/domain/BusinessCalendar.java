@@ -32,6 +32,11 @@ public final class BusinessCalendar {
         this.businessDays = businessDays;
     }
 
+    /** The same calendar with other holidays (a simulation's). */
+    public BusinessCalendar withHolidays(Collection<LocalDate> otherHolidays) {
+        return new BusinessCalendar(otherHolidays, businessDays);
+    }
+
     public boolean isBusinessDay(LocalDate day) {
         DayOfWeek dayOfWeek = day.getDayOfWeek();
         return dayOfWeek != DayOfWeek.SATURDAY && dayOfWeek != DayOfWeek.SUNDAY && !holidays.contains(day);

@@ -2,6 +2,7 @@ package io.fasttrack.flow.assignment.domain;
 
 import io.fasttrack.flow.events.model.ArchitectRole;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +26,9 @@ public final class HistoryReplay {
     public sealed interface Step permits Arrival, RosterChange, Completion, Identification, Sweep, AsRecorded {
     }
 
-    /** A RequestSubmitted: decided at once. */
-    public record Arrival(UUID eventId, AssignmentRequest request, Instant submittedAt, Instant slaDeadline) implements Step {
+    /** A RequestSubmitted: decided at once; {@code zone} is the request's, for its business hours. */
+    public record Arrival(UUID eventId, AssignmentRequest request, Instant submittedAt, Instant slaDeadline, ZoneId zone)
+            implements Step {
     }
 
     /** An architect registered or changed; {@code servesQueue}: the waiting requests were offered capacity after it. */
@@ -73,6 +75,16 @@ public final class HistoryReplay {
     public HistoryReplay(Balancer balancer, AssignmentPolicy.Observer observer) {
         this.balancer = balancer;
         this.policy = new AssignmentPolicy(balancer, observer);
+    }
+
+    /** How many requests wait in the replay's queue now. */
+    public int waiting() {
+        return queue.byId.size();
+    }
+
+    /** Whether the request waits in the replay's queue now. */
+    public boolean isWaiting(String requestId) {
+        return queue.byId.containsKey(requestId);
     }
 
     /**

@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -39,6 +41,13 @@ public final class SlaPolicy {
         this.atRiskShare = atRiskShare;
         this.teamManagers = Map.copyOf(teamManagers);
         this.defaultTeamManager = defaultTeamManager;
+    }
+
+    /** This policy with other holidays in some regions (a simulation's): each region listed has exactly those. */
+    public SlaPolicy withHolidays(Map<Region, ? extends Collection<LocalDate>> holidays) {
+        Map<Region, BusinessCalendar> calendars = new EnumMap<>(byRegion);
+        holidays.forEach((region, days) -> calendars.put(region, calendar(region).withHolidays(days)));
+        return new SlaPolicy(everywhere, calendars, atRiskShare, teamManagers, defaultTeamManager);
     }
 
     /** The business calendar of a region; a request of no known region has the holidays every region has. */

@@ -24,6 +24,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -268,6 +269,20 @@ public class DecisionGate {
     /** An empty balancer with the service's policy settings: the start of a rebuild, or of a replay of the history. */
     public Balancer newBalancer() {
         return new Balancer(weights, settings.explanationTopK(), settings.continuity().lookback());
+    }
+
+    /** The service's weights with those given changed: what a simulation decides with. */
+    public WeightPolicy weightsWith(Map<RequestType, Integer> changedWeights) {
+        Map<RequestType, Integer> simulated = new EnumMap<>(RequestType.class);
+        for (RequestType type : RequestType.values()) {
+            simulated.put(type, weights.weightOf(type));
+        }
+        simulated.putAll(changedWeights);
+        return new WeightPolicy(simulated, settings.defaultWeight());
+    }
+
+    public Duration continuityLookback() {
+        return settings.continuity().lookback();
     }
 
     /** Builds the balancer afresh from the database, in a transaction of its own. */
