@@ -8,6 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 
 import io.fasttrack.flow.events.EventData;
 import io.fasttrack.flow.events.EventEnvelope;
@@ -133,6 +134,45 @@ class VerifyTest extends RosterIsolatedTest {
                     assertThat(answer.getLong("decisions")).isGreaterThanOrEqualTo((long) ROUNDS * REQUESTS_PER_ROUND);
                     assertThat(answer.getLong("matching")).isEqualTo(answer.getLong("decisions"));
                 });
+
+        // what if: the same window decided again without overrides is the record, decision for decision
+        Map<String, Object> window = Map.of("from", start.toString(), "to", clock.instant().plusSeconds(60).toString());
+        long started = System.nanoTime();
+        JsonPath asRecorded = given().contentType(ContentType.JSON).body(window).post("/simulations").then()
+                .statusCode(200).extract().jsonPath();
+        System.out.printf("simulation of %d decisions without overrides: %d ms%n", asRecorded.getLong("decisions"),
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
+        assertThat(asRecorded.getLong("decisions")).isGreaterThanOrEqualTo((long) ROUNDS * REQUESTS_PER_ROUND);
+        assertThat(asRecorded.getLong("differingCount")).isZero();
+        assertThat(asRecorded.getList("differing")).isEmpty();
+        assertThat(asRecorded.getMap("simulated")).isEqualTo(asRecorded.getMap("recorded"));
+
+        // a lighter workshop decides otherwise, and never beyond anyone's capacity
+        Map<String, Object> lighterWorkshop = new HashMap<>(window);
+        lighterWorkshop.put("overrides", Map.of("weights", Map.of("DISCOVERY_WORKSHOP", 2)));
+        JsonPath lighter = given().contentType(ContentType.JSON).body(lighterWorkshop).post("/simulations").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(lighter.getLong("differingCount")).isPositive();
+        assertThat(lighter.getInt("simulated.overCapacity")).isZero();
+        assertThat(lighter.getMap("recorded")).isEqualTo(asRecorded.getMap("recorded"));
+    }
+
+    @Test
+    void aSimulationIsBoundedAndNamesEveryBadField() {
+        given().contentType(ContentType.JSON).body(Map.of("from", "2026-01-01T00:00:00Z", "to", "2027-06-01T00:00:00Z",
+                "overrides", Map.of("weights", Map.of("DISCOVERY_WORKSHOP", 0, "COFFEE", 1), "colour", "blue",
+                        "capacity", Map.of("fta-ana", "ten"), "away", Map.of("fta-bo", Map.of("from", "2026-02-10")),
+                        "holidays", Map.of("MARS", List.of()), "continuityLookback", "a while")))
+                .post("/simulations").then().statusCode(400)
+                .body("violations.field", hasItems("to", "overrides.weights.DISCOVERY_WORKSHOP", "overrides.weights.COFFEE",
+                        "overrides.colour", "overrides.capacity.fta-ana", "overrides.away.fta-bo",
+                        "overrides.holidays.MARS", "overrides.continuityLookback"));
+        given().contentType(ContentType.JSON).body(Map.of("to", "2026-01-01T00:00:00Z")).post("/simulations").then()
+                .statusCode(400).body("violations.field", hasItem("from"));
+        given().contentType(ContentType.JSON).body(Map.of("from", "2026-01-01T00:00:00Z", "to", "2026-02-01T00:00:00Z",
+                "overrides", Map.of("addedArchitects", List.of(Map.of("id", "new-one", "role", "WIZARD")))))
+                .post("/simulations").then().statusCode(400)
+                .body("violations.field", hasItem(org.hamcrest.Matchers.startsWith("overrides.addedArchitects[0].")));
     }
 
     @Test
