@@ -201,8 +201,15 @@ class ConsoleIT {
         manager.navigate(browser.url("/customers/contoso-1000"));
         assertThat(manager.getByTestId("utilization-chart")).isVisible();
         manager.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("customer.png")).setFullPage(true));
+        // what if the workshop weighed 2: the demo's own history decided again, side by side with the record
+        manager.navigate(browser.url("/simulations"));
+        manager.getByLabel("Weight of Discovery workshop").fill("2");
+        manager.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Simulate")).click();
+        assertThat(manager.getByTestId("simulation")).isVisible();
+        assertThat(manager.getByTestId("differing-count")).containsText("of the window's requests");
+        manager.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("simulation.png")).setFullPage(true));
         try (var taken = Files.list(shots)) {
-            assertThat(taken.filter(file -> file.toString().endsWith(".png")).count()).isEqualTo(10);
+            assertThat(taken.filter(file -> file.toString().endsWith(".png")).count()).isEqualTo(11);
         }
     }
 

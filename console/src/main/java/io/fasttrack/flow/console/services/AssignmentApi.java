@@ -41,6 +41,11 @@ public interface AssignmentApi {
     @Path("/assignments/{requestId}/candidates/{architectId}")
     WhyNot whyNot(@PathParam("requestId") String requestId, @PathParam("architectId") String architectId);
 
+    @POST
+    @Path("/simulations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    SimulationResult simulate(Map<String, Object> scenario);
+
     record QueuedRequest(String requestId, String tenantId, String role, int weight, Instant slaDeadline,
             BigDecimal businessHoursLeft, boolean atRisk, Instant queuedAt, boolean slaBreached, String reason) {
     }
@@ -84,5 +89,18 @@ public interface AssignmentApi {
         public List<Candidate> sides() {
             return architect == null || winner == null ? List.of() : List.of(architect, winner);
         }
+    }
+
+    record SimulationResult(long decisions, SimulatedFigures recorded, SimulatedFigures simulated, long differingCount,
+            List<SimulatedDifference> differing) {
+    }
+
+    record SimulatedFigures(BigDecimal slaMet, BigDecimal meanWaitBusinessHours, BigDecimal p90WaitBusinessHours,
+            int longestQueue, Map<String, BigDecimal> utilizationGini, Map<String, BigDecimal> utilizationSpread,
+            int overCapacity) {
+    }
+
+    /** A request the simulation gave another architect; null: waiting at the window's end. */
+    record SimulatedDifference(String requestId, String recorded, String simulated) {
     }
 }
