@@ -19,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -80,27 +79,13 @@ public class AssignmentResource {
     @Consumes(MediaType.WILDCARD)
     public DecisionVerifier.Verification verify(String body) {
         JsonFields fields = JsonFields.parse(body, false).allowOnly(Set.of(FROM, TO));
-        Instant from = instant(fields, FROM);
-        Instant to = instant(fields, TO);
+        Instant from = Instants.optional(fields, FROM);
+        Instant to = Instants.optional(fields, TO);
         if (from != null && to != null && from.isAfter(to)) {
             fields.violation(TO, "must not be before from");
         }
         fields.throwIfInvalid("the verification window is invalid");
         return verifier.verify(from, to);
-    }
-
-    /** The instant in the field, null when it is absent (or refused, then named among the violations). */
-    private static Instant instant(JsonFields fields, String field) {
-        String text = fields.optionalText(field, FieldLimit.ID);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException notAnInstant) {
-            fields.violation(field, "must be an instant such as 2026-12-01T09:00:00Z");
-            return null;
-        }
     }
 
     /**

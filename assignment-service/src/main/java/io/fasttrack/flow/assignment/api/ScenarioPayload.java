@@ -48,8 +48,8 @@ final class ScenarioPayload {
     static Scenario parse(String body) {
         JsonFields fields = JsonFields.parse(body, true).allowOnly(Set.of("from", "to", OVERRIDES));
         List<Problem.Violation> violations = new ArrayList<>();
-        Instant from = instant(fields, "from");
-        Instant to = instant(fields, "to");
+        Instant from = Instants.required(fields, "from");
+        Instant to = Instants.required(fields, "to");
         if (from != null && to != null) {
             if (!to.isAfter(from)) {
                 fields.violation("to", "must be after from");
@@ -90,19 +90,6 @@ final class ScenarioPayload {
         }
         return new Scenario(from, to, weights, lookback, holidays,
                 new Simulation.RosterOverrides(capacity, added, removed, away));
-    }
-
-    private static Instant instant(JsonFields fields, String field) {
-        String text = fields.requiredText(field, FieldLimit.ID);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException notAnInstant) {
-            fields.violation(field, "must be an instant such as 2026-01-01T00:00:00Z");
-            return null;
-        }
     }
 
     private static void weights(JsonNode node, Map<RequestType, Integer> weights, List<Problem.Violation> violations) {
