@@ -76,6 +76,32 @@ class BalancerTest {
                 .extracting(CandidateEvaluation::architectId).containsExactly("align", "modern");
     }
 
+    /**
+     * A simulation's window decides with other weights from its start: work already assigned keeps its weight, and
+     * the rebuilt indexes find room exactly where the new weights leave it.
+     */
+    @Test
+    void aChangedPolicyDecidesWithItsWeightsWhileAssignedWorkKeepsItsOwn() {
+        register(architect("align", ArchitectRole.ALIGNMENT_FTA, Region.EMEA, 4));
+        Decision first = decide(request("w1", "t1", RequestType.DISCOVERY_WORKSHOP, Region.EMEA));
+        balancer.assign("w1", first.architectId(), "t1", first.weight(), T0);
+        assertThat(first.weight()).isEqualTo(3);
+        assertThat(decide(request("w2", "t2", RequestType.DISCOVERY_WORKSHOP, Region.EMEA)).assigned()).isFalse();
+
+        balancer.changePolicy(new WeightPolicy(Map.of(RequestType.DISCOVERY_WORKSHOP, 1), 1), LOOKBACK);
+
+        Decision lighter = decide(request("w2", "t2", RequestType.DISCOVERY_WORKSHOP, Region.EMEA));
+        assertThat(lighter.assigned()).isTrue();
+        assertThat(lighter.weight()).isEqualTo(1);
+        balancer.assign("w2", lighter.architectId(), "t2", lighter.weight(), T0);
+        assertThat(balancer.view("align").orElseThrow().load()).isEqualTo(4);
+        assertThat(decide(request("w3", "t3", RequestType.DISCOVERY_WORKSHOP, Region.EMEA)).assigned()).isFalse();
+
+        balancer.release("w1");
+        assertThat(balancer.view("align").orElseThrow().load()).isEqualTo(1);
+        assertThat(decide(request("w3", "t3", RequestType.DISCOVERY_WORKSHOP, Region.EMEA)).assigned()).isTrue();
+    }
+
     @Test
     void weightsComeFromThePolicy() {
         register(architect("a", ArchitectRole.ALIGNMENT_FTA, Region.EMEA, 10));
